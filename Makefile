@@ -1,0 +1,35 @@
+# Two commands do everything on a fresh machine: `make demo` and `make test`.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
+
+.PHONY: demo test lint typecheck unit serve bench clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	rm -f $(VENV)/.installed-*
+	touch $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/erbij demo
+
+lint: $(STAMP)
+	$(BIN)/ruff check bot commands storage tests bench
+	$(BIN)/ruff format --check bot commands storage tests bench
+
+typecheck: $(STAMP)
+	$(BIN)/mypy
+
+# The whole suite, on SQLite and on PostgreSQL (see scripts/test.sh for how PostgreSQL is found).
+test: $(STAMP)
+	$(MAKE) --no-print-directory lint typecheck
+	BIN=$(BIN) bash scripts/test.sh
+
+bench: $(STAMP)
+	$(BIN)/python -m bench.run_all
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache erbij.db erbij-demo.db

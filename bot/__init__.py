@@ -1,0 +1,1 @@
+"""The runtime and every edge: settings, HTTP, Mattermost, outbox worker, scheduler, CLI, the emulator."""

@@ -1,0 +1,150 @@
+"""The `erbij` command line: serve, demo, database and outbox maintenance."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Callable, Sequence
+
+from bot.settings import Settings, SettingsError, load_settings, require_for_serve
+
+log = logging.getLogger("erbij")
+
+
+class CliError(Exception):
+    """An expected failure: printed as one clear message, no stack trace, exit status 2."""
+
+
+def _settings() -> Settings:
+    try:
+        return load_settings()
+    except SettingsError as err:
+        raise CliError(
+            "Erbij kan niet starten; controleer deze instellingen:\n  " + "\n  ".join(err.problems)
+        ) from None
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from bot import serve
+
+    settings = _settings()
+    try:
+        require_for_serve(settings)
+    except SettingsError as err:
+        raise CliError(
+            "Erbij kan niet starten; deze instellingen ontbreken:\n  " + "\n  ".join(err.problems)
+        ) from None
+    serve.run(settings)
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from bot import demo
+
+    demo.run(database_url=args.database, out=sys.stdout)
+    return 0
+
+
+def _engine(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    from storage.engine import make_engine
+
+    return make_engine(args.database or _settings().database_url)
+
+
+def cmd_db(args: argparse.Namespace) -> int:
+    from storage import schema
+
+    engine = _engine(args)
+    try:
+        if args.action == "upgrade":
+            schema.upgrade(engine, args.revision or "head")
+            print(f"Database is bijgewerkt tot versie {schema.current_revision(engine)}.")
+        elif args.action == "downgrade":
+            if not args.revision:
+                raise CliError("Geef de versie om naar terug te gaan, bijv. `erbij db downgrade base`.")
+            schema.downgrade(engine, args.revision)
+            print(f"Database staat nu op versie {schema.current_revision(engine) or 'leeg'}.")
+        elif args.action == "current":
+            current = schema.current_revision(engine)
+            head = schema.head_revision()
+            print(f"huidig: {current or 'leeg'}; nieuwste: {head}")
+            return 0 if current == head else 1
+        elif args.action == "check":
+            schema.check(engine)
+            print("Modellen en migraties komen overeen.")
+    finally:
+        engine.dispose()
+    return 0
+
+
+def cmd_outbox(args: argparse.Namespace) -> int:
+    from bot.composition import SystemClock
+    from storage.outbox import SqlOutboxQueue
+    from storage.uow import session_factory
+
+    engine = _engine(args)
+    queue = SqlOutboxQueue(session_factory(engine))
+    now = SystemClock().now()
+    try:
+        if args.action == "status":
+            stats = queue.stats(now)
+            print(f"wachtend: {stats.pending}; mislukt (geparkeerd): {stats.failed}")
+            if stats.oldest_pending_age_seconds is not None:
+                print(f"oudste wachtende bericht: {stats.oldest_pending_age_seconds:.0f} s")
+        elif args.action == "failed":
+            rows = queue.failed()
+            if not rows:
+                print("Geen mislukte berichten.")
+            for row_id, key, error, attempts in rows:
+                print(f"#{row_id} {key} — {attempts} pogingen — {error}")
+        elif args.action == "retry":
+            print(f"{queue.requeue_failed(now)} bericht(en) opnieuw in de wachtrij gezet.")
+    finally:
+        engine.dispose()
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="erbij", description="Erbij: experts erbij halen in Mattermost.")
+    parser.add_argument("-v", "--verbose", action="store_true", help="meer logregels")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    serve = sub.add_parser("serve", help="start de bot (leest ERBIJ_* instellingen)")
+    serve.set_defaults(func=cmd_serve)
+
+    demo = sub.add_parser("demo", help="een gescripte week op SQLite en de emulator, per persoon getoond")
+    demo.add_argument("--database", default=None, help="SQLAlchemy-URL (standaard: een tijdelijk bestand)")
+    demo.set_defaults(func=cmd_demo)
+
+    db = sub.add_parser("db", help="databaseschema beheren")
+    db.add_argument("action", choices=["upgrade", "downgrade", "current", "check"])
+    db.add_argument("revision", nargs="?", default=None)
+    db.add_argument("--database", default=None, help="SQLAlchemy-URL (standaard: ERBIJ_DATABASE_URL)")
+    db.set_defaults(func=cmd_db)
+
+    outbox = sub.add_parser("outbox", help="de uitgaande berichten bekijken of opnieuw proberen")
+    outbox.add_argument("action", choices=["status", "failed", "retry"])
+    outbox.add_argument("--database", default=None)
+    outbox.set_defaults(func=cmd_outbox)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(
+        level=logging.DEBUG if args.verbose else logging.INFO,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+    func: Callable[[argparse.Namespace], int] = args.func
+    try:
+        return func(args)
+    except CliError as err:
+        print(str(err), file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,180 @@
+"""The composition root: the one place that builds and wires everything."""
+
+from __future__ import annotations
+
+import logging
+import os
+import socket
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from fastapi import FastAPI
+from sqlalchemy import Engine, text
+
+from bot.http import Edge, create_app
+from bot.mattermost import MattermostAdapter, WebsocketListener
+from bot.outbox_worker import OutboxWorker, Sender
+from bot.rendering import Renderer
+from bot.scheduler import Scheduler
+from bot.settings import Settings
+from bot.signing import Signer
+from commands.app import Erbij
+from commands.clock import Clock
+from commands.config import ProductConfig
+from commands.help import wiring as help_wiring
+from commands.registry import Context, Router
+from storage.engine import make_engine
+from storage.outbox import SqlOutboxQueue
+from storage.uow import SqlUnitOfWorkFactory
+
+log = logging.getLogger(__name__)
+
+
+class SystemClock:
+    def now(self) -> datetime:
+        return datetime.now(UTC)
+
+
+def build_router() -> Router:
+    """Every feature registers its commands, actions, dialogs and scheduled jobs here."""
+    router = Router()
+    help_wiring.register(router)
+    return router
+
+
+@dataclass
+class Runtime:
+    settings: Settings
+    clock: Clock
+    engine: Engine
+    uow: SqlUnitOfWorkFactory
+    erbij: Erbij
+    renderer: Renderer
+    signer: Signer
+    adapter: MattermostAdapter
+    queue: SqlOutboxQueue
+    worker: OutboxWorker
+    scheduler: Scheduler
+    listener: WebsocketListener | None = None
+    command_tokens: list[str] = field(default_factory=list)
+    app: FastAPI | None = None
+
+    def register_commands(self) -> None:
+        """Create or update Erbij's slash commands in Mattermost; falls back to configured tokens."""
+        registration = self.adapter.ensure_commands(
+            self.erbij.slash_commands,
+            url=f"{self.settings.public_base}/mattermost/command",
+            configured_tokens=list(self.settings.command_tokens),
+        )
+        self.command_tokens = list(registration.tokens)
+
+    def health(self) -> tuple[int, dict[str, Any]]:
+        now = self.clock.now()
+        body: dict[str, Any] = {}
+        database_ok = True
+        try:
+            with self.engine.connect() as conn:
+                conn.execute(text("SELECT 1"))
+            body["database"] = "ok"
+        except Exception as err:
+            database_ok = False
+            body["database"] = f"error: {type(err).__name__}"
+        try:
+            body["mattermost"] = "ok" if self.adapter.ping() else "unreachable"
+        except Exception as err:
+            body["mattermost"] = f"unreachable: {type(err).__name__}"
+        if database_ok:
+            stats = self.queue.stats(now)
+            body["outbox"] = {
+                "pending": stats.pending,
+                "failed": stats.failed,
+                "oldest_pending_seconds": stats.oldest_pending_age_seconds,
+            }
+        body["scheduler"] = {
+            "running": self.scheduler.running,
+            "last_tick": self.scheduler.last_tick_at.isoformat() if self.scheduler.last_tick_at else None,
+            "last_error": self.scheduler.last_error,
+        }
+        if self.listener is not None:
+            body["websocket"] = "connected" if self.listener.connected.is_set() else "disconnected"
+        degraded = (
+            not database_ok
+            or body["mattermost"] != "ok"
+            or body.get("outbox", {}).get("failed", 0) > 0
+        )
+        body["status"] = "degraded" if degraded else "ok"
+        return (200 if database_ok else 503), body
+
+    def start_background(self, *, websocket: bool = True, scheduler: bool = True) -> None:
+        self.worker.start()
+        if scheduler:
+            self.scheduler.start()
+        if websocket and self.listener is not None:
+            self.listener.start()
+
+    def stop(self) -> None:
+        if self.listener is not None:
+            self.listener.stop()
+        self.scheduler.stop()
+        self.worker.stop()
+        self.engine.dispose()
+
+    def tick(self) -> dict[str, int]:
+        done = self.erbij.tick()
+        self.worker.wake()
+        return done
+
+
+def build_runtime(
+    settings: Settings,
+    *,
+    clock: Clock | None = None,
+    adapter: MattermostAdapter | None = None,
+    engine: Engine | None = None,
+) -> Runtime:
+    clock = clock or SystemClock()
+    engine = engine or make_engine(settings.database_url)
+    uow = SqlUnitOfWorkFactory(engine)
+    secret = settings.secret.get_secret_value() if settings.secret else ""
+    signer = Signer(secret)
+    config = ProductConfig(timezone=settings.timezone, coordinators_channel=settings.coordinators_channel)
+    renderer = Renderer(signer, settings.public_base, timedelta(days=config.action_lifetime_days))
+    if adapter is None:
+        token = settings.mattermost_token.get_secret_value() if settings.mattermost_token else ""
+        adapter = MattermostAdapter(
+            url=settings.mattermost_base, token=token, team_name=settings.mattermost_team or "",
+            verify=settings.mattermost_verify_tls,
+        )
+    erbij = Erbij(build_router(), Context(uow=uow, clock=clock, directory=adapter, config=config))
+    queue = SqlOutboxQueue(uow.sessions)
+    worker_id = f"{socket.gethostname()}-{os.getpid()}-{id(queue):x}"
+    worker = OutboxWorker(queue, Sender(adapter, renderer), clock, worker_id)
+    runtime = Runtime(
+        settings=settings, clock=clock, engine=engine, uow=uow, erbij=erbij, renderer=renderer,
+        signer=signer, adapter=adapter, queue=queue, worker=worker,
+        scheduler=Scheduler(lambda: runtime.tick(), clock, settings.tick_seconds),
+        command_tokens=list(settings.command_tokens),
+    )
+    if settings.mattermost_base:
+        token = settings.mattermost_token.get_secret_value() if settings.mattermost_token else ""
+        runtime.listener = WebsocketListener(
+            settings.mattermost_base, token, on_event=_log_event, verify=settings.mattermost_verify_tls
+        )
+    runtime.app = create_app(
+        Edge(
+            erbij=erbij,
+            renderer=renderer,
+            signer=signer,
+            clock=clock,
+            command_tokens=lambda: runtime.command_tokens,
+            open_dialog=lambda trigger_id, dialog: adapter.open_dialog(trigger_id, renderer.dialog_url, dialog),
+            health=runtime.health,
+            after_handling=worker.wake,
+        )
+    )
+    return runtime
+
+
+def _log_event(event: dict[str, Any]) -> None:
+    log.debug("websocket event %s", event.get("event"))

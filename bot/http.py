@@ -1,0 +1,221 @@
+"""The HTTP edge: Mattermost calls these endpoints. Thin on purpose — verify, parse, route, render.
+
+Handlers never see FastAPI; they run in the thread pool because they do blocking database work.
+"""
+
+from __future__ import annotations
+
+import hmac
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import parse_qs
+
+from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, ConfigDict, ValidationError
+from starlette.concurrency import run_in_threadpool
+
+from bot.rendering import Renderer
+from bot.signing import BadSignature, Signer
+from commands.app import Erbij, UnknownRoute, internal_error_reply
+from commands.catalogue import t
+from commands.clock import Clock
+from commands.inbound import ActionRequest, CommandRequest, DialogSubmission
+from commands.replies import ActionResult, OpenDialog, Reply
+
+log = logging.getLogger(__name__)
+MAX_BODY = 1024 * 1024
+
+
+class CommandForm(BaseModel):
+    """The form Mattermost posts for a custom slash command (MATTERMOST.md §1.1)."""
+
+    model_config = ConfigDict(extra="ignore")
+    token: str
+    team_id: str = ""
+    team_domain: str = ""
+    channel_id: str
+    channel_name: str = ""
+    user_id: str
+    user_name: str = ""
+    command: str
+    text: str = ""
+    trigger_id: str = ""
+    response_url: str = ""
+    root_id: str = ""
+
+
+class ActionPayload(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+    user_id: str
+    user_name: str = ""
+    channel_id: str = ""
+    post_id: str = ""
+    trigger_id: str = ""
+    context: dict[str, Any] = {}
+
+
+class DialogPayload(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+    callback_id: str = ""
+    state: str = ""
+    user_id: str
+    channel_id: str = ""
+    submission: dict[str, Any] | None = None
+    cancelled: bool = False
+
+
+@dataclass
+class Edge:
+    """Everything the endpoints need, built by the composition root."""
+
+    erbij: Erbij
+    renderer: Renderer
+    signer: Signer
+    clock: Clock
+    command_tokens: Callable[[], list[str]]
+    open_dialog: Callable[[str, dict[str, Any]], None]
+    health: Callable[[], tuple[int, dict[str, Any]]]
+    after_handling: Callable[[], None] = lambda: None
+
+
+def _error(status: int, message: str) -> JSONResponse:
+    return JSONResponse({"error": message}, status_code=status)
+
+
+def token_matches(presented: str, known: list[str]) -> bool:
+    """Constant-time comparison against every known token (no early exit that would leak which matched)."""
+    matched = False
+    for token in known:
+        matched |= hmac.compare_digest(presented.encode("utf-8"), token.encode("utf-8"))
+    return matched and bool(presented)
+
+
+async def _read_body(request: Request) -> bytes | None:
+    body = await request.body()
+    return None if len(body) > MAX_BODY else body
+
+
+def create_app(edge: Edge) -> FastAPI:
+    app = FastAPI(title="Erbij", docs_url=None, redoc_url=None, openapi_url=None)
+
+    @app.post("/mattermost/command")
+    async def command(request: Request) -> JSONResponse:
+        body = await _read_body(request)
+        media = request.headers.get("content-type", "").split(";")[0].strip().lower()
+        if body is None or media != "application/x-www-form-urlencoded":
+            return _error(400, "expected an application/x-www-form-urlencoded body")
+        try:
+            fields = parse_qs(body.decode("utf-8"), keep_blank_values=True, strict_parsing=True)
+            form = CommandForm.model_validate({k: v[0] for k, v in fields.items()})
+        except (UnicodeDecodeError, ValueError, ValidationError):
+            return _error(400, "malformed slash command form")
+        header = request.headers.get("authorization", "")
+        presented = header[len("Token "):] if header.startswith("Token ") else form.token
+        if not token_matches(presented, edge.command_tokens()) or (form.token and form.token != presented):
+            return _error(401, "unknown command token")
+        trigger = form.command.lstrip("/").lower()
+        if not edge.erbij.knows_trigger(trigger):
+            return _error(400, f"unknown command {form.command}")
+        req = CommandRequest(
+            command=trigger, text=form.text, user_id=form.user_id, user_name=form.user_name,
+            channel_id=form.channel_id, channel_name=form.channel_name, team_id=form.team_id,
+            trigger_id=form.trigger_id,
+        )
+        log.info("command /%s %s by %s", trigger, req.sub or "-", form.user_id)
+        reply = await run_in_threadpool(_run_command, edge, req)
+        return JSONResponse(edge.renderer.command_response(reply, edge.clock.now()))
+
+    @app.post("/mattermost/action")
+    async def action(request: Request) -> JSONResponse:
+        payload = await _json(request, ActionPayload)
+        if isinstance(payload, JSONResponse):
+            return payload
+        try:
+            signed = edge.signer.verify(payload.context.get("t"), edge.clock.now())
+            name, data = str(signed["a"]), {str(k): str(v) for k, v in dict(signed["d"]).items()}
+        except (BadSignature, KeyError, TypeError, ValueError):
+            return _error(403, "bad or expired signature")
+        req = ActionRequest(
+            action=name, data=data, user_id=payload.user_id, user_name=payload.user_name,
+            channel_id=payload.channel_id, post_id=payload.post_id, trigger_id=payload.trigger_id,
+        )
+        log.info("action %s by %s", name, payload.user_id)
+        result = await run_in_threadpool(_run_action, edge, req)
+        return JSONResponse(edge.renderer.action_response(result, edge.clock.now()))
+
+    @app.post("/mattermost/dialog")
+    async def dialog(request: Request) -> JSONResponse:
+        payload = await _json(request, DialogPayload)
+        if isinstance(payload, JSONResponse):
+            return payload
+        try:
+            signed = edge.signer.verify(payload.state, edge.clock.now())
+            callback = str(signed["c"])
+            state = {str(k): str(v) for k, v in dict(signed["s"]).items()}
+        except (BadSignature, KeyError, TypeError, ValueError):
+            return _error(403, "bad or expired signature")
+        submission = DialogSubmission(
+            callback=callback, state=state, user_id=payload.user_id, channel_id=payload.channel_id,
+            submission=dict(payload.submission or {}), cancelled=payload.cancelled,
+        )
+        log.info("dialog %s by %s", callback, payload.user_id)
+        try:
+            result = await run_in_threadpool(edge.erbij.dialog, submission)
+        except UnknownRoute:
+            return _error(400, "unknown dialog")
+        except Exception:
+            log.exception("dialog %s failed", callback)
+            return JSONResponse({"error": t("general.internal_error")})
+        finally:
+            edge.after_handling()
+        return JSONResponse(edge.renderer.dialog_response(result))
+
+    @app.get("/healthz")
+    async def healthz() -> JSONResponse:
+        status, body = await run_in_threadpool(edge.health)
+        return JSONResponse(body, status_code=status)
+
+    return app
+
+
+async def _json(request: Request, model: type[BaseModel]) -> Any:
+    body = await _read_body(request)
+    if body is None:
+        return _error(400, "body too large")
+    try:
+        return model.model_validate_json(body)
+    except ValidationError:
+        return _error(400, "malformed JSON body")
+
+
+def _run_command(edge: Edge, req: CommandRequest) -> Reply | None:
+    try:
+        result = edge.erbij.command(req)
+        if isinstance(result, OpenDialog):
+            rendered = edge.renderer.dialog(result.dialog, edge.clock.now())
+            edge.open_dialog(req.trigger_id, rendered)
+            return result.reply
+        return result
+    except Exception:
+        log.exception("command /%s failed", req.command)
+        return internal_error_reply()
+    finally:
+        edge.after_handling()
+
+
+def _run_action(edge: Edge, req: ActionRequest) -> ActionResult:
+    try:
+        result = edge.erbij.action(req)
+        if result.open_dialog is not None:
+            edge.open_dialog(req.trigger_id, edge.renderer.dialog(result.open_dialog, edge.clock.now()))
+        return result
+    except UnknownRoute:
+        return ActionResult(ephemeral=t("general.expired"))
+    except Exception:
+        log.exception("action %s failed", req.action)
+        return ActionResult(ephemeral=t("general.internal_error"))
+    finally:
+        edge.after_handling()

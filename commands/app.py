@@ -1,0 +1,79 @@
+"""The product facade: the one object the bot's edges call. It routes and turns user errors into replies."""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+
+from commands.catalogue import t
+from commands.errors import UserError
+from commands.inbound import ActionRequest, CommandRequest, DialogSubmission
+from commands.registry import Context, Router, SlashCommandSpec
+from commands.replies import ActionResult, CommandResult, DialogResult, Reply
+
+log = logging.getLogger(__name__)
+
+
+class UnknownRoute(LookupError):
+    """A callback name nobody registered (a signed payload from an older version, or a bug)."""
+
+
+class Erbij:
+    def __init__(self, router: Router, context: Context) -> None:
+        self.router = router
+        self.context = context
+
+    @property
+    def slash_commands(self) -> list[SlashCommandSpec]:
+        return list(self.router.specs)
+
+    def knows_trigger(self, trigger: str) -> bool:
+        return trigger in self.router.commands
+
+    def command(self, req: CommandRequest) -> CommandResult:
+        table = self.router.commands.get(req.command)
+        if table is None:
+            raise UnknownRoute(req.command)
+        try:
+            return table(self.context, req)
+        except UserError as err:
+            return Reply.text(err.message)
+
+    def action(self, req: ActionRequest) -> ActionResult:
+        handler = self.router.actions.get(req.action)
+        if handler is None:
+            raise UnknownRoute(req.action)
+        try:
+            return handler(self.context, req)
+        except UserError as err:
+            return ActionResult(ephemeral=err.message)
+
+    def dialog(self, submission: DialogSubmission) -> DialogResult:
+        handler = self.router.dialogs.get(submission.callback)
+        if handler is None:
+            raise UnknownRoute(submission.callback)
+        if submission.cancelled:
+            return DialogResult()
+        try:
+            return handler(self.context, submission)
+        except UserError as err:
+            if err.field:
+                return DialogResult(field_errors={err.field: err.message})
+            return DialogResult(error=err.message)
+
+    def tick(self, now: datetime | None = None) -> dict[str, int]:
+        """Run every scheduled job body once; each claims only what is due, so running twice is harmless."""
+        at = now or self.context.clock.now()
+        done: dict[str, int] = {}
+        for name, handler in self.router.ticks.items():
+            try:
+                done[name] = handler(self.context, at)
+            except Exception:
+                # One failing job must not starve the others; the next tick retries it.
+                log.exception("scheduled job %s failed", name)
+                done[name] = -1
+        return done
+
+
+def internal_error_reply() -> Reply:
+    return Reply.text(t("general.internal_error"))

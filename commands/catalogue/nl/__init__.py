@@ -1,0 +1,1 @@
+"""Dutch messages (informal 'je', as Mattermost's own Dutch translation)."""

@@ -1,0 +1,13 @@
+"""Product settings the domain needs (the bot maps its environment settings onto these)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class ProductConfig:
+    timezone: str = "Europe/Amsterdam"
+    coordinators_channel: str = "erbij-coordinatie"
+    # How long a signed button or dialog stays valid; long enough for an offer to be answered next week.
+    action_lifetime_days: int = 14

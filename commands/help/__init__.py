@@ -1,0 +1,1 @@
+"""Help for every trigger: the first command that flows end to end."""

@@ -1,0 +1,104 @@
+"""Ports the product needs from the outside world, as Protocols; adapters in `storage` and `bot` implement them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from types import TracebackType
+from typing import Protocol, Self
+
+from commands.outbox import OutboxStats, OutgoingMessage, PendingDelivery
+
+
+@dataclass(frozen=True)
+class AuditEvent:
+    """One line of the NEN 7513 audit trail (DOMAIN.md §4.2)."""
+
+    at: datetime
+    actor_id: str
+    action: str  # e.g. "kaart.lezen", "kaart.wijzigen", "kaart.exporteren"
+    case_code: str | None
+    result: str = "toegestaan"  # or "geweigerd"
+    authorisation: str = ""  # e.g. "regiehouder", "betrokken_expert", "mdo_deelnemer"
+    access_point: str = ""  # e.g. "/kaart", "cli"
+    detail: dict[str, str] = field(default_factory=dict)
+    on_behalf_of: str | None = None
+
+
+class OutboxRepository(Protocol):
+    def add(self, message: OutgoingMessage, now: datetime) -> None: ...
+
+
+class AuditRepository(Protocol):
+    def record(self, event: AuditEvent) -> None: ...
+
+    def for_case(self, case_code: str) -> list[AuditEvent]: ...
+
+
+class UnitOfWork(Protocol):
+    """One transaction: everything done through it is committed together or not at all."""
+
+    outbox: OutboxRepository
+    audit: AuditRepository
+
+    def __enter__(self) -> Self: ...
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None: ...
+
+    def commit(self) -> None: ...
+
+    def rollback(self) -> None: ...
+
+
+class UnitOfWorkFactory(Protocol):
+    def __call__(self) -> UnitOfWork: ...
+
+
+class OutboxQueue(Protocol):
+    """The delivery side of the outbox, used by the worker; claims are safe across processes."""
+
+    def claim_due(self, now: datetime, worker: str, limit: int, lease_seconds: float) -> list[PendingDelivery]:
+        ...
+
+    def mark_sent(self, delivery_id: int, worker: str, post_id: str, now: datetime) -> None: ...
+
+    def mark_retry(self, delivery_id: int, worker: str, error: str, retry_at: datetime, park: bool) -> None:
+        ...
+
+    def stats(self, now: datetime) -> OutboxStats: ...
+
+    def failed(self, limit: int = 50) -> list[tuple[int, str, str, int]]:
+        """Parked rows as (id, key, last error, attempts)."""
+        ...
+
+    def requeue_failed(self, now: datetime) -> int: ...
+
+
+@dataclass(frozen=True)
+class ChatUser:
+    id: str
+    username: str
+    first_name: str = ""
+    last_name: str = ""
+
+    @property
+    def display_name(self) -> str:
+        full = f"{self.first_name} {self.last_name}".strip()
+        return full or self.username
+
+
+class Directory(Protocol):
+    """Who is who in chat: resolves usernames and reads presence (read-only, may be slow: keep calls few)."""
+
+    def users_by_usernames(self, usernames: list[str]) -> dict[str, ChatUser]: ...
+
+    def users_by_ids(self, user_ids: list[str]) -> dict[str, ChatUser]: ...
+
+    def statuses(self, user_ids: list[str]) -> dict[str, str]:
+        """Mattermost status per user id: online, away, dnd, offline or ooo."""
+        ...

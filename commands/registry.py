@@ -1,0 +1,102 @@
+"""Routing from triggers, actions, dialogs and ticks to the feature handlers that own them."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from commands.catalogue import t
+from commands.clock import Clock
+from commands.config import ProductConfig
+from commands.inbound import ActionRequest, CommandRequest, DialogSubmission
+from commands.ports import Directory, UnitOfWorkFactory
+from commands.replies import ActionResult, CommandResult, DialogResult, Reply
+
+
+@dataclass(frozen=True)
+class Context:
+    """What every handler may use: the transaction factory, time, the chat directory and settings."""
+
+    uow: UnitOfWorkFactory
+    clock: Clock
+    directory: Directory
+    config: ProductConfig = field(default_factory=ProductConfig)
+
+
+CommandHandler = Callable[[Context, CommandRequest], CommandResult]
+ActionHandler = Callable[[Context, ActionRequest], ActionResult]
+DialogHandler = Callable[[Context, DialogSubmission], DialogResult]
+TickHandler = Callable[[Context, datetime], int]
+
+
+@dataclass(frozen=True)
+class SlashCommandSpec:
+    """A slash command Erbij registers with Mattermost."""
+
+    trigger: str
+    description: str
+    hint: str
+    display_name: str
+
+
+class Subcommands:
+    """Sub-routing for one trigger: `help` built in, no text → `default`, unknown word → `fallback` or a hint."""
+
+    def __init__(self, trigger: str, help_key: str) -> None:
+        self.trigger = trigger
+        self.help_key = help_key
+        self.handlers: dict[str, CommandHandler] = {}
+        self.default: CommandHandler | None = None
+        self.fallback: CommandHandler | None = None
+
+    def add(self, sub: str, handler: CommandHandler) -> None:
+        self.handlers[sub] = handler
+
+    def __call__(self, ctx: Context, req: CommandRequest) -> CommandResult:
+        sub = req.sub
+        if sub in ("help", "hulp", "?"):
+            return Reply.text(t(self.help_key, crisis=t("general.crisis_note")))
+        if sub in self.handlers:
+            return self.handlers[sub](ctx, req)
+        if not sub and self.default is not None:
+            return self.default(ctx, req)
+        if sub and self.fallback is not None:
+            return self.fallback(ctx, req)
+        if not sub:
+            return Reply.text(t(self.help_key, crisis=t("general.crisis_note")))
+        return Reply.text(t("general.unknown_sub", command=self.trigger, sub=sub))
+
+
+class Router:
+    def __init__(self) -> None:
+        self.commands: dict[str, Subcommands] = {}
+        self.specs: list[SlashCommandSpec] = []
+        self.actions: dict[str, ActionHandler] = {}
+        self.dialogs: dict[str, DialogHandler] = {}
+        self.ticks: dict[str, TickHandler] = {}
+
+    def trigger(self, spec: SlashCommandSpec, help_key: str) -> Subcommands:
+        if spec.trigger in self.commands:
+            return self.commands[spec.trigger]
+        table = Subcommands(spec.trigger, help_key)
+        self.commands[spec.trigger] = table
+        self.specs.append(spec)
+        return table
+
+    def action(self, name: str, handler: ActionHandler) -> None:
+        self._unique(name, self.actions)
+        self.actions[name] = handler
+
+    def dialog(self, callback: str, handler: DialogHandler) -> None:
+        self._unique(callback, self.dialogs)
+        self.dialogs[callback] = handler
+
+    def tick(self, name: str, handler: TickHandler) -> None:
+        self._unique(name, self.ticks)
+        self.ticks[name] = handler
+
+    @staticmethod
+    def _unique(name: str, table: dict[str, object]) -> None:
+        if name in table:
+            raise ValueError(f"{name!r} registered twice")

@@ -1,0 +1,75 @@
+"""Shared fixtures: the database under test (SQLite or PostgreSQL), a manual clock, the network guard."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine
+
+from commands.clock import ManualClock
+from storage import schema
+from storage.engine import make_engine
+from tests.support import databases, network_guard
+
+network_guard.install()
+
+# A Monday morning in winter time, Amsterdam: 09:00 local.
+START = datetime(2026, 11, 23, 8, 0, tzinfo=UTC)
+
+
+@pytest.fixture
+def clock() -> ManualClock:
+    return ManualClock(START)
+
+
+@pytest.fixture(scope="session")
+def _migrated() -> Iterator[str]:
+    """A migrated template: a SQLite file, or a PostgreSQL schema name."""
+    if databases.KIND == "postgresql":
+        name = databases.create_schema()
+        engine = make_engine(databases.schema_url(name))
+        schema.upgrade(engine)
+        engine.dispose()
+        yield name
+        databases.drop_schema(name)
+    else:
+        directory = Path(__import__("tempfile").mkdtemp(prefix="erbij-template-"))
+        path = directory / "template.db"
+        engine = make_engine(f"sqlite:///{path}")
+        schema.upgrade(engine)
+        engine.dispose()
+        yield str(path)
+        shutil.rmtree(directory, ignore_errors=True)
+
+
+@pytest.fixture
+def database_url(_migrated: str, tmp_path: Path) -> str:
+    """A migrated, empty database for one test."""
+    if databases.KIND == "postgresql":
+        databases.truncate_all(_migrated)
+        return databases.schema_url(_migrated)
+    path = tmp_path / "erbij.db"
+    shutil.copyfile(_migrated, path)
+    return f"sqlite:///{path}"
+
+
+@pytest.fixture
+def engine(database_url: str) -> Iterator[Engine]:
+    engine = make_engine(database_url)
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture
+def empty_database_url(tmp_path: Path) -> Iterator[str]:
+    """A database with no schema at all (for migration tests)."""
+    if databases.KIND == "postgresql":
+        name = databases.create_schema("erbij_empty")
+        yield databases.schema_url(name)
+        databases.drop_schema(name)
+    else:
+        yield f"sqlite:///{tmp_path / 'empty.db'}"
