@@ -42,6 +42,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
 def cmd_demo(args: argparse.Namespace) -> int:
     from bot import demo
 
+    if not args.verbose:
+        # The demo's story is what each person sees; operational log lines would drown it.
+        logging.getLogger().setLevel(logging.WARNING)
+        logging.getLogger("alembic").setLevel(logging.WARNING)
     demo.run(database_url=args.database, out=sys.stdout)
     return 0
 

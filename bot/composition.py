@@ -99,9 +99,7 @@ class Runtime:
         if self.listener is not None:
             body["websocket"] = "connected" if self.listener.connected.is_set() else "disconnected"
         degraded = (
-            not database_ok
-            or body["mattermost"] != "ok"
-            or body.get("outbox", {}).get("failed", 0) > 0
+            not database_ok or body["mattermost"] != "ok" or body.get("outbox", {}).get("failed", 0) > 0
         )
         body["status"] = "degraded" if degraded else "ok"
         return (200 if database_ok else 503), body
@@ -143,7 +141,9 @@ def build_runtime(
     if adapter is None:
         token = settings.mattermost_token.get_secret_value() if settings.mattermost_token else ""
         adapter = MattermostAdapter(
-            url=settings.mattermost_base, token=token, team_name=settings.mattermost_team or "",
+            url=settings.mattermost_base,
+            token=token,
+            team_name=settings.mattermost_team or "",
             verify=settings.mattermost_verify_tls,
         )
     erbij = Erbij(build_router(), Context(uow=uow, clock=clock, directory=adapter, config=config))
@@ -151,8 +151,16 @@ def build_runtime(
     worker_id = f"{socket.gethostname()}-{os.getpid()}-{id(queue):x}"
     worker = OutboxWorker(queue, Sender(adapter, renderer), clock, worker_id)
     runtime = Runtime(
-        settings=settings, clock=clock, engine=engine, uow=uow, erbij=erbij, renderer=renderer,
-        signer=signer, adapter=adapter, queue=queue, worker=worker,
+        settings=settings,
+        clock=clock,
+        engine=engine,
+        uow=uow,
+        erbij=erbij,
+        renderer=renderer,
+        signer=signer,
+        adapter=adapter,
+        queue=queue,
+        worker=worker,
         scheduler=Scheduler(lambda: runtime.tick(), clock, settings.tick_seconds),
         command_tokens=list(settings.command_tokens),
     )
@@ -168,7 +176,9 @@ def build_runtime(
             signer=signer,
             clock=clock,
             command_tokens=lambda: runtime.command_tokens,
-            open_dialog=lambda trigger_id, dialog: adapter.open_dialog(trigger_id, renderer.dialog_url, dialog),
+            open_dialog=lambda trigger_id, dialog: adapter.open_dialog(
+                trigger_id, renderer.dialog_url, dialog
+            ),
             health=runtime.health,
             after_handling=worker.wake,
         )

@@ -113,15 +113,20 @@ def create_app(edge: Edge) -> FastAPI:
         except (UnicodeDecodeError, ValueError, ValidationError):
             return _error(400, "malformed slash command form")
         header = request.headers.get("authorization", "")
-        presented = header[len("Token "):] if header.startswith("Token ") else form.token
+        presented = header[len("Token ") :] if header.startswith("Token ") else form.token
         if not token_matches(presented, edge.command_tokens()) or (form.token and form.token != presented):
             return _error(401, "unknown command token")
         trigger = form.command.lstrip("/").lower()
         if not edge.erbij.knows_trigger(trigger):
             return _error(400, f"unknown command {form.command}")
         req = CommandRequest(
-            command=trigger, text=form.text, user_id=form.user_id, user_name=form.user_name,
-            channel_id=form.channel_id, channel_name=form.channel_name, team_id=form.team_id,
+            command=trigger,
+            text=form.text,
+            user_id=form.user_id,
+            user_name=form.user_name,
+            channel_id=form.channel_id,
+            channel_name=form.channel_name,
+            team_id=form.team_id,
             trigger_id=form.trigger_id,
         )
         log.info("command /%s %s by %s", trigger, req.sub or "-", form.user_id)
@@ -139,8 +144,13 @@ def create_app(edge: Edge) -> FastAPI:
         except (BadSignature, KeyError, TypeError, ValueError):
             return _error(403, "bad or expired signature")
         req = ActionRequest(
-            action=name, data=data, user_id=payload.user_id, user_name=payload.user_name,
-            channel_id=payload.channel_id, post_id=payload.post_id, trigger_id=payload.trigger_id,
+            action=name,
+            data=data,
+            user_id=payload.user_id,
+            user_name=payload.user_name,
+            channel_id=payload.channel_id,
+            post_id=payload.post_id,
+            trigger_id=payload.trigger_id,
         )
         log.info("action %s by %s", name, payload.user_id)
         result = await run_in_threadpool(_run_action, edge, req)
@@ -158,8 +168,12 @@ def create_app(edge: Edge) -> FastAPI:
         except (BadSignature, KeyError, TypeError, ValueError):
             return _error(403, "bad or expired signature")
         submission = DialogSubmission(
-            callback=callback, state=state, user_id=payload.user_id, channel_id=payload.channel_id,
-            submission=dict(payload.submission or {}), cancelled=payload.cancelled,
+            callback=callback,
+            state=state,
+            user_id=payload.user_id,
+            channel_id=payload.channel_id,
+            submission=dict(payload.submission or {}),
+            cancelled=payload.cancelled,
         )
         log.info("dialog %s by %s", callback, payload.user_id)
         try:

@@ -1,4 +1,6 @@
-"""Delivers outbox rows to Mattermost: claim, send, settle — retries with backoff, never drops a row silently."""
+"""Delivers outbox rows to Mattermost: claim, send, settle — retries with backoff,
+never drops a row silently.
+"""
 
 from __future__ import annotations
 
@@ -75,7 +77,9 @@ class Sender:
                     channel_id, delivery.file.filename, delivery.file.content, delivery.file.mime_type
                 )
             ]
-        return self.client.create_post(channel_id, text, props, pending_post_id=delivery.key, file_ids=file_ids)
+        return self.client.create_post(
+            channel_id, text, props, pending_post_id=delivery.key, file_ids=file_ids
+        )
 
     def _channel(self, delivery: PendingDelivery) -> str:
         if delivery.to.kind == "user":
@@ -127,26 +131,42 @@ class OutboxWorker:
         except RateLimited as err:
             # A 429 says "later", not "broken": it does not count towards parking until it persists.
             park = delivery.attempts + 1 >= self.max_attempts * 3
-            self._retry(delivery, f"429 rate limited, retry after {err.retry_after}s",
-                        now + timedelta(seconds=max(err.retry_after, 0.5)), park)
+            self._retry(
+                delivery,
+                f"429 rate limited, retry after {err.retry_after}s",
+                now + timedelta(seconds=max(err.retry_after, 0.5)),
+                park,
+            )
         except NotReady:
-            self._retry(delivery, "waiting for the post it updates", now + timedelta(seconds=2),
-                        delivery.attempts + 1 >= self.max_attempts * 3)
+            self._retry(
+                delivery,
+                "waiting for the post it updates",
+                now + timedelta(seconds=2),
+                delivery.attempts + 1 >= self.max_attempts * 3,
+            )
         except (TransientError, PermanentError) as err:
             permanent = isinstance(err, PermanentError)
             park = permanent or delivery.attempts + 1 >= self.max_attempts
-            self._retry(delivery, f"{type(err).__name__}: {err}", now + self._backoff(delivery.attempts), park)
+            self._retry(
+                delivery, f"{type(err).__name__}: {err}", now + self._backoff(delivery.attempts), park
+            )
         except Exception as err:  # an unexpected bug must not kill the worker or lose the row
             log.exception("outbox delivery %s failed unexpectedly", delivery.id)
             park = delivery.attempts + 1 >= self.max_attempts
-            self._retry(delivery, f"{type(err).__name__}: {err}", now + self._backoff(delivery.attempts), park)
+            self._retry(
+                delivery, f"{type(err).__name__}: {err}", now + self._backoff(delivery.attempts), park
+            )
         else:
             self.queue.mark_sent(delivery.id, self.worker_id, post_id, self.clock.now())
 
     def _retry(self, delivery: PendingDelivery, error: str, retry_at: datetime, park: bool) -> None:
         if park:
-            log.error("outbox message %s parked as failed after %d attempts: %s",
-                      delivery.key, delivery.attempts + 1, error)
+            log.error(
+                "outbox message %s parked as failed after %d attempts: %s",
+                delivery.key,
+                delivery.attempts + 1,
+                error,
+            )
         else:
             log.warning("outbox message %s will be retried: %s", delivery.key, error)
         self.queue.mark_retry(delivery.id, self.worker_id, error, retry_at, park)

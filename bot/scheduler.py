@@ -40,8 +40,13 @@ class Scheduler:
     def start(self) -> None:
         # coalesce + one instance: a slow or missed tick is caught up once, never run twice at the same time.
         self._scheduler.add_job(
-            self._run_tick, "interval", seconds=self._tick_seconds, id="erbij-tick",
-            max_instances=1, coalesce=True, next_run_time=datetime.now(self._scheduler.timezone),
+            self._run_tick,
+            "interval",
+            seconds=self._tick_seconds,
+            id="erbij-tick",
+            max_instances=1,
+            coalesce=True,
+            next_run_time=datetime.now(self._scheduler.timezone),
         )
         self._scheduler.start()
 

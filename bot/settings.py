@@ -1,4 +1,6 @@
-"""Settings from the environment (prefix ERBIJ_, also read from `.env`), exactly as DESIGN.md §3 names them."""
+"""Settings from the environment (prefix ERBIJ_, also read from `.env`),
+exactly as DESIGN.md §3 names them.
+"""
 
 from __future__ import annotations
 
@@ -75,7 +77,10 @@ def load_settings(**overrides: object) -> Settings:
 
 
 def require_for_serve(settings: Settings) -> None:
-    missing = [f"ERBIJ_{name.upper()}: missing (required for `erbij serve`)"
-               for name in SERVE_REQUIRED if getattr(settings, name) in (None, "")]
+    missing = [
+        f"ERBIJ_{name.upper()}: missing (required for `erbij serve`)"
+        for name in SERVE_REQUIRED
+        if getattr(settings, name) in (None, "")
+    ]
     if missing:
         raise SettingsError(missing)

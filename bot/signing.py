@@ -29,8 +29,9 @@ class Signer:
         self._key = hashlib.sha256(b"erbij-signing:" + secret.encode("utf-8")).digest()
 
     def sign(self, payload: dict[str, Any], expires_at: datetime) -> str:
-        body = json.dumps({"p": payload, "exp": int(expires_at.timestamp())}, separators=(",", ":"),
-                          sort_keys=True).encode("utf-8")
+        body = json.dumps(
+            {"p": payload, "exp": int(expires_at.timestamp())}, separators=(",", ":"), sort_keys=True
+        ).encode("utf-8")
         mac = hmac.new(self._key, body, hashlib.sha256).digest()
         return f"{_b64(body)}.{_b64(mac)}"
 

@@ -1,4 +1,6 @@
-"""Time as a port: domain code never reads the wall clock itself, so tests can move time instead of sleeping."""
+"""Time as a port: domain code never reads the wall clock itself,
+so tests can move time instead of sleeping.
+"""
 
 from __future__ import annotations
 

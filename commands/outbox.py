@@ -54,7 +54,8 @@ def message_to_dict(message: Message) -> dict[str, Any]:
     return {
         "text": message.text,
         "sections": [
-            {"title": s.title, "text": s.text, "fields": [list(f) for f in s.fields]} for s in message.sections
+            {"title": s.title, "text": s.text, "fields": [list(f) for f in s.fields]}
+            for s in message.sections
         ],
         "buttons": [
             {"label": b.label, "action": b.action, "data": dict(b.data), "style": b.style}

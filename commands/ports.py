@@ -1,4 +1,4 @@
-"""Ports the product needs from the outside world, as Protocols; adapters in `storage` and `bot` implement them."""
+"""Ports the product needs from the outside world, as Protocols; `storage` and `bot` implement them."""
 
 from __future__ import annotations
 
@@ -62,13 +62,15 @@ class UnitOfWorkFactory(Protocol):
 class OutboxQueue(Protocol):
     """The delivery side of the outbox, used by the worker; claims are safe across processes."""
 
-    def claim_due(self, now: datetime, worker: str, limit: int, lease_seconds: float) -> list[PendingDelivery]:
-        ...
+    def claim_due(
+        self, now: datetime, worker: str, limit: int, lease_seconds: float
+    ) -> list[PendingDelivery]: ...
 
     def mark_sent(self, delivery_id: int, worker: str, post_id: str, now: datetime) -> None: ...
 
-    def mark_retry(self, delivery_id: int, worker: str, error: str, retry_at: datetime, park: bool) -> None:
-        ...
+    def mark_retry(
+        self, delivery_id: int, worker: str, error: str, retry_at: datetime, park: bool
+    ) -> None: ...
 
     def stats(self, now: datetime) -> OutboxStats: ...
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -41,7 +41,7 @@ class SlashCommandSpec:
 
 
 class Subcommands:
-    """Sub-routing for one trigger: `help` built in, no text → `default`, unknown word → `fallback` or a hint."""
+    """Sub-routing for a trigger: `help` built in, no text → `default`, other words → `fallback` or a hint."""
 
     def __init__(self, trigger: str, help_key: str) -> None:
         self.trigger = trigger
@@ -97,6 +97,6 @@ class Router:
         self.ticks[name] = handler
 
     @staticmethod
-    def _unique(name: str, table: dict[str, object]) -> None:
+    def _unique(name: str, table: Mapping[str, object]) -> None:
         if name in table:
             raise ValueError(f"{name!r} registered twice")

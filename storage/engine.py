@@ -1,4 +1,6 @@
-"""Engine construction: SQLite gets WAL, a busy timeout and immediate write locks; PostgreSQL uses psycopg 3."""
+"""Engine construction: SQLite gets WAL, a busy timeout and immediate write locks;
+PostgreSQL uses psycopg 3.
+"""
 
 from __future__ import annotations
 

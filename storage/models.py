@@ -1,4 +1,6 @@
-"""Typed SQLAlchemy models of the foundation: the outbox and the audit trail. Features add their own modules."""
+"""Typed SQLAlchemy models of the foundation:
+the outbox and the audit trail. Features add their own modules.
+"""
 
 from __future__ import annotations
 

@@ -53,7 +53,9 @@ class SqlOutboxQueue:
     def __init__(self, session_factory: Callable[[], Session]) -> None:
         self.session_factory = session_factory
 
-    def claim_due(self, now: datetime, worker: str, limit: int, lease_seconds: float) -> list[PendingDelivery]:
+    def claim_due(
+        self, now: datetime, worker: str, limit: int, lease_seconds: float
+    ) -> list[PendingDelivery]:
         lease_until = now + timedelta(seconds=lease_seconds)
         claimable = (
             (OutboxRow.status == "pending")
@@ -80,10 +82,14 @@ class SqlOutboxQueue:
         row = session.get_one(OutboxRow, row_id)
         replaces_post_id = None
         if row.replaces_key:
-            replaces_post_id = session.scalar(select(OutboxRow.post_id).where(OutboxRow.key == row.replaces_key))
+            replaces_post_id = session.scalar(
+                select(OutboxRow.post_id).where(OutboxRow.key == row.replaces_key)
+            )
         file = None
         if row.file_name is not None and row.file_content is not None:
-            file = FileAttachment(row.file_name, row.file_content, row.file_mime or "application/octet-stream")
+            file = FileAttachment(
+                row.file_name, row.file_content, row.file_mime or "application/octet-stream"
+            )
         return PendingDelivery(
             id=row.id,
             key=row.key,
@@ -101,8 +107,14 @@ class SqlOutboxQueue:
             session.execute(
                 update(OutboxRow)
                 .where(OutboxRow.id == delivery_id, OutboxRow.claimed_by == worker)
-                .values(status="sent", post_id=post_id, sent_at=now, claimed_until=None,
-                        attempts=OutboxRow.attempts + 1, last_error=None)
+                .values(
+                    status="sent",
+                    post_id=post_id,
+                    sent_at=now,
+                    claimed_until=None,
+                    attempts=OutboxRow.attempts + 1,
+                    last_error=None,
+                )
                 .execution_options(synchronize_session=False)
             )
 

@@ -9,12 +9,17 @@ from typing import Self
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
+from commands import ports
 from storage.audit import SqlAuditRepository
 from storage.outbox import SqlOutboxRepository
 
 
 class SqlUnitOfWork:
     """Leaving the `with` block without `commit()` rolls back: nothing half-written ever lands."""
+
+    # Declared with the ports' types so this class satisfies `commands.ports.UnitOfWork` structurally.
+    outbox: ports.OutboxRepository
+    audit: ports.AuditRepository
 
     def __init__(self, session_factory: Callable[[], Session]) -> None:
         self._session_factory = session_factory

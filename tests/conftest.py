@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine
 
+from bot.demo.world import World
 from commands.clock import ManualClock
 from storage import schema
 from storage.engine import make_engine
@@ -73,3 +74,16 @@ def empty_database_url(tmp_path: Path) -> Iterator[str]:
         databases.drop_schema(name)
     else:
         yield f"sqlite:///{tmp_path / 'empty.db'}"
+
+
+@pytest.fixture
+def stack(database_url: str, clock: ManualClock) -> Iterator[World]:
+    """Emulator + bot over real HTTP on the database under test; fails the test on unmodelled endpoints."""
+    world = World(database_url, clock).start()
+    try:
+        yield world
+    finally:
+        world.stop()
+    assert world.emulator.unmodelled == [], (
+        f"the bot called endpoints the emulator does not model: {world.emulator.unmodelled}"
+    )

@@ -40,7 +40,7 @@ def test_any_single_character_change_is_refused(position: int, replacement: str)
     index = position % len(token)
     if token[index] == replacement:
         return
-    forged = token[:index] + replacement + token[index + 1:]
+    forged = token[:index] + replacement + token[index + 1 :]
     try:
         payload = signer.verify(forged, clock.now())
     except BadSignature:

@@ -21,7 +21,8 @@ MESSAGES = {
     ),
     "help.erbij": (
         "#### Erbij halen: een expert laten aanschuiven\n"
-        "Je houdt zelf de regie; een expert van Veilig Thuis, de Raad of een GI schuift aan zolang dat nodig is.\n\n"
+        "Je houdt zelf de regie; een expert van Veilig Thuis, de Raad of een GI schuift aan "
+        "zolang dat nodig is.\n\n"
         "| Commando | Wat het doet |\n|---|---|\n"
         "| `/erbij` | Opent het formulier om een expert erbij te halen |\n"
         "| `/erbij <casuscode>` | Hetzelfde, met de casuscode al ingevuld |\n"
@@ -29,7 +30,7 @@ MESSAGES = {
         "| `/erbij intrekken <nummer>` | Een vraag intrekken; openstaande aanbiedingen vervallen |\n"
         "| `/erbij uitchecken <casuscode>` | Een betrokkenheid beëindigen (expert of regiehouder) |\n"
         "| `/erbij help` | Deze uitleg |\n\n"
-        "Gebruik in vragen alleen de casuscode en rollen zoals \"Kind 1\" of \"moeder\": geen namen, BSN, "
+        'Gebruik in vragen alleen de casuscode en rollen zoals "Kind 1" of "moeder": geen namen, BSN, '
         "adressen of geboortedata.\n\n{crisis}"
     ),
     "help.kaart": (
@@ -37,7 +38,8 @@ MESSAGES = {
         "| Commando | Wat het doet |\n|---|---|\n"
         "| `/kaart nieuw` | Nieuwe casus met een casuscode; jij bent regiehouder |\n"
         "| `/kaart <casuscode>` | De kaart bekijken (als je toegang hebt) |\n"
-        "| `/kaart <casuscode> bewerken <deel>` | Een deel bijwerken: zorgen, goed, top3, plan, oordeel, stappen |\n"
+        "| `/kaart <casuscode> bewerken <deel>` | Een deel bijwerken: "
+        "zorgen, goed, top3, plan, oordeel, stappen |\n"
         "| `/kaart <casuscode> kader <vrijwillig/drang/gedwongen>` | Het kader vastleggen |\n"
         "| `/kaart <casuscode> geschiedenis` | Versies en wat er veranderde |\n"
         "| `/kaart <casuscode> export` | De kaart als document voor een warme overdracht |\n"
@@ -47,7 +49,8 @@ MESSAGES = {
     "help.overleg": (
         "#### Multidisciplinair overleg (MDO)\n"
         "| Commando | Wat het doet |\n|---|---|\n"
-        "| `/overleg inbrengen <casuscode>` | Een casus inbrengen voor het eerstvolgende overleg met ruimte |\n"
+        "| `/overleg inbrengen <casuscode>` | Een casus inbrengen voor het eerstvolgende overleg "
+        "met ruimte |\n"
         "| `/overleg afmelden <casuscode>` | Een ingebrachte casus weer afmelden |\n"
         "| `/overleg agenda [dag of datum]` | De agenda van een overleg |\n"
         "| `/overleg verslag` | Voorzitter: besluiten en actiepunten vastleggen |\n"

@@ -1,0 +1,1 @@
+"""Demo chapters, one per feature, in story order (see bot/demo/__init__.py)."""

@@ -1,0 +1,64 @@
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from commands.calendar import WorkCalendar, public_holiday
+
+CAL = WorkCalendar()
+AMS = CAL.zone
+
+
+def local(*args: int) -> datetime:
+    return datetime(*args, tzinfo=AMS).astimezone(UTC)  # type: ignore[misc]
+
+
+def test_holidays_and_weekends_are_not_working_days() -> None:
+    assert public_holiday(date(2026, 12, 25)) is not None
+    assert not CAL.is_working_day(date(2026, 12, 25))
+    assert not CAL.is_working_day(date(2026, 11, 28))  # Saturday
+    assert CAL.is_working_day(date(2026, 11, 23))  # Monday
+
+
+def test_friday_afternoon_plus_four_hours_lands_on_monday() -> None:
+    # Friday 27 Nov 15:00 + 4 working hours: 2 h on Friday, 2 h on Monday from 08:30
+    assert CAL.add_working_hours(local(2026, 11, 27, 15, 0), 4) == local(2026, 11, 30, 10, 30)
+
+
+def test_request_in_the_night_waits_for_the_morning() -> None:
+    assert CAL.next_working_start(local(2026, 11, 24, 22, 0)) == local(2026, 11, 25, 8, 30)
+
+
+def test_christmas_is_skipped() -> None:
+    # Thursday 24 Dec 16:00 + 2 h: 1 h on the 24th, Christmas (Fri) and the weekend skipped → Mon 28th 09:30
+    assert CAL.add_working_hours(local(2026, 12, 24, 16, 0), 2) == local(2026, 12, 28, 9, 30)
+
+
+def test_dst_change_keeps_local_opening_hours() -> None:
+    # Sunday 29 March 2026 is the switch to summer time; Monday opens 08:30 local = 06:30 UTC
+    assert CAL.next_working_start(local(2026, 3, 28, 12, 0)) == datetime(2026, 3, 30, 6, 30, tzinfo=UTC)
+    # and Easter Monday 2027 (29 March, right after the switch) is a holiday: Tuesday it is
+    assert CAL.next_working_start(local(2027, 3, 27, 12, 0)) == datetime(2027, 3, 30, 6, 30, tzinfo=UTC)
+
+
+@given(
+    st.datetimes(min_value=datetime(2026, 1, 1), max_value=datetime(2028, 12, 31), timezones=st.just(UTC)),
+    st.floats(min_value=0, max_value=60),
+)
+def test_deadline_is_in_working_time_and_monotonic(start: datetime, hours: float) -> None:
+    deadline = CAL.add_working_hours(start, hours)
+    assert deadline >= start
+    closing_edge = CAL.local(deadline).time() == CAL.end
+    assert CAL.in_working_hours(deadline) or closing_edge
+    assert CAL.add_working_hours(start, hours + 1) > deadline
+
+
+@given(st.dates(min_value=date(2026, 1, 1), max_value=date(2030, 12, 31)))
+def test_a_public_holiday_is_never_a_working_day(day: date) -> None:
+    if public_holiday(day):
+        assert not CAL.is_working_day(day)
+    assert CAL.is_working_day(CAL.next_working_day(day))
+    assert CAL.previous_working_day(day) < day
+    assert CAL.next_working_day(day) - day <= timedelta(days=10)
