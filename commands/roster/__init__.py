@@ -1,0 +1,1 @@
+"""Roster and availability: who can be brought in, and when."""

@@ -1,0 +1,358 @@
+"""The roster repository: domain values out, targeted writes in.
+
+Reads load people with four extra queries in total (roles, expertise, municipalities, absences) rather
+than per person, so the whole roster of a large region loads quickly for matching. Writes touch only
+what they name: an import never overwrites someone's pause, and a pause never rewrites their roles.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
+from datetime import datetime
+from typing import Any, TypeVar
+
+from sqlalchemy import ColumnElement, Select, delete, exists, func, insert, select, update
+from sqlalchemy.orm import InstrumentedAttribute, Session
+
+from commands.roster.model import (
+    Absence,
+    AbsenceSource,
+    ExpertiseArea,
+    Organisation,
+    OrganisationKind,
+    Professional,
+    Role,
+    RosterChanges,
+    WorkingTime,
+)
+from storage.roster_cache import ExpertSnapshot, RosterCache
+from storage.roster_models import (
+    AbsenceRow,
+    ExpertiseAreaRow,
+    OrganisationRow,
+    ProfessionalExpertiseRow,
+    ProfessionalMunicipalityRow,
+    ProfessionalRoleRow,
+    ProfessionalRow,
+    RosterRevisionRow,
+)
+
+CHUNK = 500  # ids per IN (...) list: well within SQLite's and PostgreSQL's parameter limits
+T = TypeVar("T")
+
+
+class SqlRosterRepository:
+    def __init__(self, session: Session, cache: RosterCache | None = None) -> None:
+        self.session = session
+        self.cache = cache or RosterCache()
+
+    # --- reads ----------------------------------------------------------------------------------------
+
+    def professional(self, user_id: str) -> Professional | None:
+        found = self._load(ProfessionalRow.user_id == user_id)
+        return found[0] if found else None
+
+    def professional_by_username(self, username: str) -> Professional | None:
+        """The active person with this username first (a username may pass to someone new after a leaver)."""
+        found = self._load(func.lower(ProfessionalRow.username) == username.lower())
+        found.sort(key=lambda p: not p.active)
+        return found[0] if found else None
+
+    def professionals(self, *, include_inactive: bool = False) -> list[Professional]:
+        return self._load(None if include_inactive else ProfessionalRow.active.is_(True))
+
+    def active_experts(self) -> list[Professional]:
+        is_expert = exists().where(
+            ProfessionalRoleRow.user_id == ProfessionalRow.user_id,
+            ProfessionalRoleRow.role == Role.EXPERT.value,
+        )
+        return self._load(ProfessionalRow.active.is_(True) & is_expert)
+
+    def organisations(self) -> list[Organisation]:
+        rows = self.session.execute(
+            select(OrganisationRow.__table__)
+            .where(OrganisationRow.active.is_(True))
+            .order_by(OrganisationRow.key)
+        )
+        return [_organisation(row) for row in rows]
+
+    def expertise_areas(self) -> list[ExpertiseArea]:
+        rows = self.session.execute(
+            select(ExpertiseAreaRow.key, ExpertiseAreaRow.label)
+            .where(ExpertiseAreaRow.active.is_(True))
+            .order_by(ExpertiseAreaRow.position)
+        )
+        return [ExpertiseArea(row.key, row.label) for row in rows]
+
+    def candidate_experts(
+        self,
+        expertise: str,
+        kinds: frozenset[OrganisationKind],
+        municipality: str | None,
+        known: frozenset[str] = frozenset(),
+    ) -> list[Professional]:
+        """Active experts who could be asked: the expertise (or known to the case), a wanted kind, the area.
+
+        Read from the process's roster snapshot (one query to check it is current), so a submission does not
+        load the whole region; `matching` then applies the exact rules and the ranking.
+        """
+        snapshot = self._snapshot()
+        wanted = kinds or frozenset({OrganisationKind.VT, OrganisationKind.RVDK, OrganisationKind.GI})
+        people = {p.user_id: p for p in snapshot.with_expertise(expertise)}
+        for user_id in known:
+            person = snapshot.by_id.get(user_id)
+            if person is not None:
+                people[user_id] = person
+        return [
+            p
+            for p in people.values()
+            if p.organisation.kind in wanted
+            and (not municipality or not p.municipalities or municipality in p.municipalities)
+        ]
+
+    def _snapshot(self) -> ExpertSnapshot:
+        revision = self.revision()
+        snapshot = self.cache.current(revision)
+        if snapshot is None:
+            experts = self._load(
+                ProfessionalRow.active.is_(True)
+                & ProfessionalRow.user_id.in_(
+                    select(ProfessionalRoleRow.user_id).where(ProfessionalRoleRow.role == Role.EXPERT.value)
+                )
+            )
+            snapshot = self.cache.store(revision, experts)
+        return snapshot
+
+    def _load(self, where: ColumnElement[bool] | None) -> list[Professional]:
+        people = select(ProfessionalRow.user_id)
+        if where is not None:
+            people = people.where(where)
+        roles = self._grouped(ProfessionalRoleRow.user_id, ProfessionalRoleRow.role, people)
+        tags = self._grouped(ProfessionalExpertiseRow.user_id, ProfessionalExpertiseRow.expertise, people)
+        places = self._grouped(
+            ProfessionalMunicipalityRow.user_id, ProfessionalMunicipalityRow.municipality, people
+        )
+        absences: dict[str, list[Absence]] = defaultdict(list)
+        for user_id, first, last, note, source in self.session.execute(
+            select(
+                AbsenceRow.user_id,
+                AbsenceRow.first_day,
+                AbsenceRow.last_day,
+                AbsenceRow.note,
+                AbsenceRow.source,
+            )
+            .where(AbsenceRow.user_id.in_(people))
+            .order_by(AbsenceRow.first_day, AbsenceRow.last_day)
+        ):
+            absences[user_id].append(Absence(first, last, note, AbsenceSource(source)))
+        organisations = {
+            row.key: _organisation(row) for row in self.session.execute(select(OrganisationRow.__table__))
+        }
+        query = select(ProfessionalRow.__table__).order_by(ProfessionalRow.username)
+        if where is not None:
+            query = query.where(where)
+        # Plain rows, not ORM objects: values are built once and the session stays free of stale copies.
+        return [
+            Professional(
+                user_id=row.user_id,
+                username=row.username,
+                display_name=row.display_name,
+                organisation=organisations[row.organisation_key],
+                roles=frozenset(Role(role) for role in roles.get(row.user_id, ())),
+                expertise=frozenset(tags.get(row.user_id, ())),
+                municipalities=frozenset(places.get(row.user_id, ())),
+                capacity=row.capacity,
+                working_time=WorkingTime(
+                    frozenset(int(day) for day in row.working_days), row.work_start, row.work_end
+                ),
+                absences=tuple(sorted(absences.get(row.user_id, ()))),
+                paused=row.paused,
+                active=row.active,
+                capacity_in_roster=row.capacity_in_roster,
+            )
+            for row in self.session.execute(query)
+        ]
+
+    def _grouped(
+        self, owner: InstrumentedAttribute[str], value: InstrumentedAttribute[str], people: Select[Any]
+    ) -> dict[str, list[str]]:
+        """Values of one child table per user id, for all the people `people` selects."""
+        grouped: dict[str, list[str]] = defaultdict(list)
+        for row in self.session.execute(select(owner, value).where(owner.in_(people))):
+            grouped[row[0]].append(row[1])
+        return grouped
+
+    # --- writes by the import -------------------------------------------------------------------------
+
+    def apply(self, changes: RosterChanges, now: datetime) -> None:
+        self._bump()
+        if changes.vocabulary is not None:
+            self._sync_vocabulary(changes.vocabulary)
+        if changes.organisations is not None:
+            self._sync_organisations(changes.organisations)
+        if changes.added:
+            self.session.execute(
+                insert(ProfessionalRow),
+                [
+                    {**_roster_fields(p), "capacity": p.capacity, "paused": False, "updated_at": now}
+                    for p in changes.added
+                ],
+            )
+            self._insert_children(changes.added, now, replace_roster_absences=False)
+        if changes.updated:
+            values = []
+            for p in changes.updated:
+                row = {**_roster_fields(p), "deactivated_at": None, "updated_at": now}
+                if p.user_id in changes.capacity_reset:
+                    row["capacity"] = p.capacity
+                values.append(row)
+            self.session.execute(update(ProfessionalRow), values)
+            self._insert_children(changes.updated, now, replace_roster_absences=True)
+        for chunk in _chunks(changes.deactivated):
+            self.session.execute(
+                update(ProfessionalRow)
+                .where(ProfessionalRow.user_id.in_(chunk))
+                .values(active=False, deactivated_at=now, updated_at=now)
+            )
+        self.session.flush()
+
+    def _sync_vocabulary(self, vocabulary: Sequence[ExpertiseArea]) -> None:
+        existing = set(self.session.scalars(select(ExpertiseAreaRow.key)))
+        wanted = {area.key for area in vocabulary}
+        rows = [
+            {"key": area.key, "label": area.label, "position": position, "active": True}
+            for position, area in enumerate(vocabulary)
+        ]
+        if new := [row for row in rows if row["key"] not in existing]:
+            self.session.execute(insert(ExpertiseAreaRow), new)
+        if known := [row for row in rows if row["key"] in existing]:
+            self.session.execute(update(ExpertiseAreaRow), known)
+        if retired := sorted(existing - wanted):
+            self.session.execute(
+                update(ExpertiseAreaRow).where(ExpertiseAreaRow.key.in_(retired)).values(active=False)
+            )
+
+    def _sync_organisations(self, organisations: Sequence[Organisation]) -> None:
+        existing = set(self.session.scalars(select(OrganisationRow.key)))
+        wanted = {org.key for org in organisations}
+        rows = [
+            {"key": org.key, "kind": org.kind.value, "name": org.name, "region": org.region, "active": True}
+            for org in organisations
+        ]
+        if new := [row for row in rows if row["key"] not in existing]:
+            self.session.execute(insert(OrganisationRow), new)
+        if known := [row for row in rows if row["key"] in existing]:
+            self.session.execute(update(OrganisationRow), known)
+        if retired := sorted(existing - wanted):
+            self.session.execute(
+                update(OrganisationRow).where(OrganisationRow.key.in_(retired)).values(active=False)
+            )
+
+    def _insert_children(
+        self, people: Sequence[Professional], now: datetime, *, replace_roster_absences: bool
+    ) -> None:
+        ids = [p.user_id for p in people]
+        if replace_roster_absences:
+            for chunk in _chunks(ids):
+                for model in (ProfessionalRoleRow, ProfessionalExpertiseRow, ProfessionalMunicipalityRow):
+                    self.session.execute(delete(model).where(model.user_id.in_(chunk)))
+                self.session.execute(
+                    delete(AbsenceRow).where(
+                        AbsenceRow.user_id.in_(chunk), AbsenceRow.source == AbsenceSource.ROSTER.value
+                    )
+                )
+        children: list[tuple[type[Any], list[dict[str, Any]]]] = [
+            (ProfessionalRoleRow, [{"user_id": p.user_id, "role": r.value} for p in people for r in p.roles]),
+            (
+                ProfessionalExpertiseRow,
+                [{"user_id": p.user_id, "expertise": e} for p in people for e in p.expertise],
+            ),
+            (
+                ProfessionalMunicipalityRow,
+                [{"user_id": p.user_id, "municipality": m} for p in people for m in p.municipalities],
+            ),
+            (
+                AbsenceRow,
+                [
+                    _absence_row(p.user_id, a, now)
+                    for p in people
+                    for a in p.absences
+                    if a.source is AbsenceSource.ROSTER
+                ],
+            ),
+        ]
+        for model, rows in children:
+            if rows:
+                self.session.execute(insert(model), rows)
+
+    # --- writes by the person (or a coordinator) in chat ----------------------------------------------
+
+    def set_paused(self, user_id: str, paused: bool, now: datetime) -> None:
+        self._update(user_id, paused=paused, updated_at=now)
+
+    def set_capacity(self, user_id: str, capacity: int, now: datetime) -> None:
+        self._update(user_id, capacity=capacity, updated_at=now)
+
+    def add_absence(self, user_id: str, absence: Absence, now: datetime) -> None:
+        self.session.execute(insert(AbsenceRow), [_absence_row(user_id, absence, now)])
+        self._update(user_id, updated_at=now)
+
+    def remove_absences(self, user_id: str, absences: list[Absence], now: datetime) -> None:
+        for absence in absences:
+            self.session.execute(
+                delete(AbsenceRow).where(
+                    AbsenceRow.user_id == user_id,
+                    AbsenceRow.first_day == absence.start,
+                    AbsenceRow.last_day == absence.end,
+                    AbsenceRow.source == absence.source.value,
+                )
+            )
+        self._update(user_id, updated_at=now)
+
+    def _update(self, user_id: str, **values: Any) -> None:
+        self.session.execute(
+            update(ProfessionalRow).where(ProfessionalRow.user_id == user_id).values(**values)
+        )
+        self._bump()
+
+    def _bump(self) -> None:
+        """Every roster write moves the revision, so cached rosters in every process are refreshed."""
+        self.session.execute(update(RosterRevisionRow).values(revision=RosterRevisionRow.revision + 1))
+
+    def revision(self) -> int:
+        return int(self.session.scalar(select(RosterRevisionRow.revision)) or 0)
+
+
+def _organisation(row: Any) -> Organisation:
+    return Organisation(row.key, OrganisationKind(row.kind), row.name, row.region)
+
+
+def _roster_fields(p: Professional) -> dict[str, Any]:
+    return {
+        "user_id": p.user_id,
+        "username": p.username,
+        "display_name": p.display_name,
+        "organisation_key": p.organisation.key,
+        "capacity_in_roster": p.capacity_in_roster,
+        "working_days": "".join(str(day) for day in sorted(p.working_time.days)),
+        "work_start": p.working_time.start,
+        "work_end": p.working_time.end,
+        "active": p.active,
+    }
+
+
+def _absence_row(user_id: str, absence: Absence, now: datetime) -> dict[str, Any]:
+    return {
+        "user_id": user_id,
+        "first_day": absence.start,
+        "last_day": absence.end,
+        "note": absence.note,
+        "source": absence.source.value,
+        "created_at": now,
+    }
+
+
+def _chunks(items: Sequence[T]) -> Iterator[Sequence[T]]:
+    for start in range(0, len(items), CHUNK):
+        yield items[start : start + CHUNK]

@@ -1,0 +1,85 @@
+"""`erbij roster import|export|show`, with a fake directory in place of Mattermost."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from bot import cli
+from bot.cli_roster import run_import, show_roster
+from tests.roster.conftest import EXAMPLE
+from tests.roster.fakes import FakeDirectory
+
+NOW = datetime(2026, 11, 23, 8, 0, tzinfo=UTC)
+
+
+def test_import_reports_what_changed(database_url: str, directory: FakeDirectory) -> None:
+    report = run_import(EXAMPLE, database_url, directory, now=NOW)
+    assert report.startswith(
+        "Rooster ingelezen: 25 nieuw, 0 gewijzigd, 0 terug, 0 gedeactiveerd, 0 ongewijzigd."
+    )
+    assert "  nieuw: sanne.devries, ahmed.elamrani" in report
+    assert run_import(EXAMPLE, database_url, directory, now=NOW) == (
+        "Niets veranderd: het rooster was al zo (25 personen)."
+    )
+
+
+def test_a_dry_run_says_so(database_url: str, directory: FakeDirectory) -> None:
+    assert run_import(EXAMPLE, database_url, directory, dry_run=True, now=NOW).endswith(
+        "Proefrun: er is niets opgeslagen."
+    )
+    assert "25 nieuw" in run_import(EXAMPLE, database_url, directory, now=NOW)
+
+
+def test_an_invalid_file_lists_every_problem(
+    database_url: str, directory: FakeDirectory, tmp_path: Path
+) -> None:
+    bad = tmp_path / "rooster.yaml"
+    bad.write_text(EXAMPLE.read_text().replace("capacity: 4", "capacity: veel"), encoding="utf-8")
+    with pytest.raises(cli.CliError) as raised:
+        run_import(bad, database_url, directory, now=NOW)
+    assert str(raised.value).splitlines() == [
+        "Het rooster is niet ingelezen; er is niets veranderd. Los dit op:",
+        "- regel 65, professionals #1 (sanne.devries) · capacity: moet een geheel getal zijn",
+        "- regel 149, professionals #10 (joris.verhoeven) · capacity: moet een geheel getal zijn",
+    ]
+    with pytest.raises(cli.CliError, match=r"Kan .* niet lezen"):
+        run_import(tmp_path / "bestaat-niet.yaml", database_url, directory, now=NOW)
+
+
+def test_show_lists_everyone_and_the_week(database_url: str, directory: FakeDirectory) -> None:
+    run_import(EXAMPLE, database_url, directory, now=NOW)
+    text = show_roster(database_url, ZoneInfo("Europe/Amsterdam"), NOW)
+    assert (
+        "| Sanne de Vries | sanne.devries | Veilig Thuis West-Brabant | expert | 0/4 | beschikbaar |" in text
+    )
+    assert (
+        "| Hanneke de Groot | hanneke.degroot | Veilig Thuis West-Brabant | expert | 0/3 | geen werkdag |"
+        in text
+    )
+    assert "#### Rooster: maandag 23 november t/m zondag 29 november" in text
+
+
+def test_export_and_show_through_the_command_line(
+    database_url: str, directory: FakeDirectory, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert cli.main(["roster", "show", "--database", database_url]) == 0
+    assert "Het rooster is leeg" in capsys.readouterr().out
+    run_import(EXAMPLE, database_url, directory, now=NOW)
+    out = tmp_path / "export.yaml"
+    assert cli.main(["roster", "export", "--database", database_url, "-o", str(out)]) == 0
+    assert "username: sanne.devries" in out.read_text(encoding="utf-8")
+    assert "Niets veranderd" in run_import(out, database_url, directory, now=NOW)
+
+
+def test_import_without_mattermost_settings_explains(
+    database_url: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.delenv("ERBIJ_MATTERMOST_URL", raising=False)
+    monkeypatch.delenv("ERBIJ_MATTERMOST_TOKEN", raising=False)
+    monkeypatch.chdir(Path(__file__).parent)  # no .env here
+    assert cli.main(["roster", "import", str(EXAMPLE), "--database", database_url]) == 2
+    assert "ERBIJ_MATTERMOST_URL" in capsys.readouterr().err
