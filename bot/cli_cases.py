@@ -1,0 +1,91 @@
+"""`erbij card export <code>` and `erbij audit <code>`: the administrator's card tools on the command line."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from bot.settings import SettingsError, load_settings
+from commands.catalogue import t
+from commands.errors import UserError
+
+
+def add_parsers(sub: Any) -> None:
+    """Adds `card export` and `audit` to the `erbij` parser."""
+    card = sub.add_parser("card", help="veiligheidskaarten (beheer)")
+    actions = card.add_subparsers(dest="card_action", required=True)
+    export = actions.add_parser("export", help="de kaart als Markdown, voor een warme overdracht")
+    export.add_argument("code", help="de casuscode, bv. WBW-7K3Q-2M")
+    export.add_argument("-o", "--output", type=Path, default=None, help="bestand (standaard: het scherm)")
+    export.set_defaults(func=cmd_export)
+
+    audit = sub.add_parser("audit", help="het auditlog (NEN 7513) van een casus: wie deed wat, wanneer")
+    audit.add_argument("code", help="de casuscode")
+    audit.set_defaults(func=cmd_audit)
+
+    for parser in (export, audit):
+        parser.add_argument("--database", default=None, help="SQLAlchemy-URL (standaard: ERBIJ_DATABASE_URL)")
+
+
+def _actor() -> str:
+    try:
+        return f"cli:{getpass.getuser()}"
+    except Exception:  # no login name in some containers
+        return "cli:onbekend"
+
+
+def _open(args: argparse.Namespace) -> tuple[Any, Any, str]:
+    from storage.engine import make_engine
+    from storage.uow import SqlUnitOfWorkFactory
+
+    try:
+        settings = load_settings()
+    except SettingsError as err:
+        raise _error("\n  ".join(err.problems)) from None
+    engine = make_engine(args.database or settings.database_url)
+    return engine, SqlUnitOfWorkFactory(engine), settings.timezone
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from commands.cases.admin import export_card
+
+    engine, uow, timezone = _open(args)
+    try:
+        filename, document = export_card(uow, args.code, _actor(), datetime.now(UTC), timezone)
+    except UserError as err:
+        raise _error(err.message) from None
+    finally:
+        engine.dispose()
+    if args.output is None:
+        sys.stdout.write(document)
+    else:
+        target = args.output / filename if args.output.is_dir() else args.output
+        target.write_text(document, encoding="utf-8")
+        print(t("kaart.cli.geschreven", path=target))
+    return 0
+
+
+def cmd_audit(args: argparse.Namespace) -> int:
+    from commands.cases.admin import audit_trail, format_trail
+    from commands.cases.service import canonical_code
+
+    engine, uow, timezone = _open(args)
+    try:
+        code = canonical_code(args.code)
+        events = audit_trail(uow, code, _actor(), datetime.now(UTC))
+    except UserError as err:
+        raise _error(err.message) from None
+    finally:
+        engine.dispose()
+    print(format_trail(code, events, timezone))
+    return 0
+
+
+def _error(message: str) -> Exception:
+    from bot.cli import CliError
+
+    return CliError(message)

@@ -1,0 +1,146 @@
+"""Chapter: the safety card. A lead creates a case, fills the card in a few steps, sees the compact and the
+full view, and an edit with a BSN is refused; someone without a role learns nothing; the card is exported.
+"""
+
+from __future__ import annotations
+
+import re
+import textwrap
+from typing import Any
+
+from bot.demo.script import Script
+from bot.demo.world import render_post
+from commands.cases.summary import compact_summary_text
+from commands.roster.model import Organisation, OrganisationKind, Professional, Role, RosterChanges
+
+TEAM = Organisation(
+    "st-roosendaal", OrganisationKind.LOKAAL_TEAM, "Sociaal Team Roosendaal", "West-Brabant-West"
+)
+VT = Organisation("vt-wb", OrganisationKind.VT, "Veilig Thuis West-Brabant", "West-Brabant-West")
+
+LEAD = "jeroen.peeters"
+OTHER_LEAD = "noor.vermeulen"
+EXPERT = "sanne.devries"
+
+
+def chapter(script: Script) -> None:
+    script.chapter("De veiligheidskaart: één gedeeld beeld van de veiligheid, dat met het gezin meegaat")
+    _person(script, LEAD, "Jeroen", "Peeters", TEAM, Role.LEAD, "regiehouder, Sociaal Team Roosendaal")
+    _person(script, OTHER_LEAD, "Noor", "Vermeulen", TEAM, Role.LEAD, "regiehouder, andere gezinnen")
+    _person(script, EXPERT, "Sanne", "de Vries", VT, Role.EXPERT, "expert Veilig Thuis West-Brabant")
+
+    script.note("Jeroen maakt een casus aan. Erbij kiest een willekeurige code; namen komen er niet in.")
+    script.slash(LEAD, "/kaart nieuw")
+    script.submit(LEAD, {"gemeente": "Roosendaal", "kader": "drang"})
+    code = _code(script)
+
+    script.note("Jeroen vult de kaart per onderdeel; één formulier kan de hele kaart niet bevatten.")
+    _edit(script, code, "zorgen", {
+        "omschrijving": "Vader wordt agressief als hij gedronken heeft; Kind 1 (8) is er vaak bij.",
+        "soort": "gevaar_toekomst", "categorie": "getuige_partnergeweld", "zekerheid": "vastgesteld",
+        "ernst": "hoog", "sinds": "maart 2026",
+    })  # fmt: skip
+    _edit(script, code, "goed", {"omschrijving": "Oma vangt Kind 1 op als het thuis onrustig is.",
+                                "soort_goed": "steunend_netwerk", "benoemd_door": "kind"})  # fmt: skip
+    _edit(script, code, "top3", {"situatie": "Ruzie met geweld na alcohol in het weekend, met Kind 1 erbij.",
+                                "frequentie": "wekelijks", "laatste_voorval": "november 2026"})  # fmt: skip
+    _edit(script, code, "plan", {
+        "afspraak": "Bij oplopende spanning gaat vader een blokje om en belt Kind 1 oma.",
+        "wie": "vader en Kind 1", "wanneer": "als de spanning oploopt", "controle_door": "regiehouder",
+    })  # fmt: skip
+    _edit(script, code, "oordeel schaal", {"score": "4"})
+
+    script.note("Een BSN hoort niet in de chat. Erbij weigert de wijziging en slaat niets op:")
+    script.slash(LEAD, f"/kaart {code} bewerken zorgen")
+    script.submit(LEAD, {
+        "omschrijving": "Moeder (BSN 111222333) is bereikbaar op 06-12345678.",
+        "soort": "complicerende_factor", "categorie": "overig", "zekerheid": "vastgesteld", "ernst": "laag",
+    })  # fmt: skip
+    script.world.submit(script.people[LEAD], {}, cancelled=True)
+
+    script.note(
+        "Sanne van Veilig Thuis schuift aan (in het echt via /erbij) en geeft haar eigen schaalscore."
+    )
+    _involve(script, code, EXPERT, VT.kind)
+    _edit(script, code, "oordeel schaal", {"score": "3"}, username=EXPERT)
+
+    script.note("Zo ziet de compacte samenvatting eruit in een aanbod aan een expert en op de MDO-agenda:")
+    _summary(script, code)
+
+    script.note("Jeroen bekijkt de hele kaart; alleen hij ziet dit bericht:")
+    script.slash(LEAD, f"/kaart {code}")
+    _last_ephemeral(script, LEAD)
+    script.slash(LEAD, f"/kaart {code} geschiedenis")
+
+    script.note("Noor heeft geen rol bij dit gezin; ze hoort niet eens of de code bestaat:")
+    script.slash(OTHER_LEAD, f"/kaart {code}")
+
+    script.note("Voor een warme overdracht exporteert Jeroen de kaart; het bestand komt in een privébericht:")
+    script.slash(LEAD, f"/kaart {code} export")
+
+
+def _person(
+    script: Script, username: str, first: str, last: str, org: Organisation, role: Role, description: str
+) -> None:
+    world = script.world
+    existing = [u for u in world.emulator.users() if u.username == username]
+    if existing and username not in script.people:  # an earlier chapter (the roster) brought them in
+        script.people[username] = existing[0]
+        script.out.write(f"  · @{username}: {first} {last} — {description}\n")
+    user = script.person(username, first, last, description)
+    with world.bot.uow() as uow:
+        if uow.roster.professional(user.id) is not None:
+            return
+        known = {o.key for o in uow.roster.organisations()}
+        changes = RosterChanges(
+            organisations=None if org.key in known else (*uow.roster.organisations(), org),
+            added=(
+                Professional(
+                    user_id=user.id,
+                    username=username,
+                    display_name=f"{first} {last}",
+                    organisation=org,
+                    roles=frozenset({role}),
+                    municipalities=frozenset({"Roosendaal"}) if role is Role.LEAD else frozenset(),
+                    capacity=3 if role is Role.EXPERT else 0,
+                ),
+            ),
+        )
+        uow.roster.apply(changes, world.clock.now())
+        uow.commit()
+
+
+def _code(script: Script) -> str:
+    for post in reversed(script.world.dms(script.people[LEAD])):
+        match = re.search(r"\*\*(\w{2,5}-\w{4}-\w{2})\*\* is aangemaakt", post.get("message", ""))
+        if match:
+            return match.group(1)
+    raise RuntimeError("the new case's code did not arrive")
+
+
+def _edit(script: Script, code: str, part: str, values: dict[str, Any], username: str = LEAD) -> None:
+    script.slash(username, f"/kaart {code} bewerken {part}")
+    script.submit(username, values)
+
+
+def _involve(script: Script, code: str, username: str, kind: OrganisationKind) -> None:
+    with script.world.bot.uow() as uow:
+        case = uow.cases.by_code(code)
+        assert case is not None
+        uow.cases.start_involvement(case.id, script.people[username].id, kind, script.world.clock.now())
+        uow.commit()
+
+
+def _summary(script: Script, code: str) -> None:
+    with script.world.bot.uow() as uow:
+        case = uow.cases.by_code(code)
+        assert case is not None
+        card = uow.cases.latest_card(case.id).card
+    script.out.write(textwrap.indent(compact_summary_text(card, case), "    │ ") + "\n")
+
+
+def _last_ephemeral(script: Script, username: str) -> None:
+    shown = script.world.emulator.ephemerals(script.people[username])[-1]
+    attachments = shown.get("attachments") or (shown.get("props") or {}).get("attachments") or []
+    text = render_post({"message": "", "props": {"attachments": attachments}})
+    script.out.write(textwrap.indent(text, "    │ ") + "\n")

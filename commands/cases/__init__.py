@@ -1,0 +1,1 @@
+"""Cases and the safety card (veiligheidskaart) that travels with the family through the chain."""

@@ -1,0 +1,241 @@
+"""`/kaart <code> …`: show, history, list, export and the per-part edit dialogs of the safety card."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from commands.cases import service
+from commands.cases.access import CardAction, ConsultAccess, NoConsults, Outcome
+from commands.cases.card import CardVersion, VersionInfo
+from commands.cases.codes import DEFAULT_PREFIX, looks_like_code
+from commands.cases.editing import CardRuleBroken
+from commands.cases.export import export_filename, export_markdown
+from commands.cases.form import Form
+from commands.cases.history import history_text
+from commands.cases.parts import Target, apply, dialog_for, target_for
+from commands.cases.view import full_view, status_view
+from commands.catalogue import t
+from commands.errors import UserError
+from commands.inbound import CommandRequest, DialogSubmission
+from commands.outbox import FileAttachment, OutgoingMessage, Recipient
+from commands.ports import UnitOfWork
+from commands.registry import Context
+from commands.replies import CommandResult, DialogResult, Message, OpenDialog, Reply
+
+LifecycleHandler = Callable[[Context, CommandRequest, str, list[str]], CommandResult]
+ACCESS_POINT = "/kaart"
+DIALOG_ACCESS_POINT = "/kaart (formulier)"
+
+
+@dataclass(frozen=True)
+class CardSettings:
+    """What the wiring may vary: the region prefix of new codes and the consult feature's access hook."""
+
+    code_prefix: str = DEFAULT_PREFIX
+    consult: ConsultAccess = field(default_factory=NoConsults)
+
+
+class CardCommands:
+    """The card's commands; `lifecycle` maps further subcommands (kader, regie, sluiten) to their handlers."""
+
+    def __init__(self, settings: CardSettings, lifecycle: Mapping[str, LifecycleHandler]) -> None:
+        self.settings = settings
+        self.lifecycle = lifecycle
+
+    # --- routing -------------------------------------------------------------------------------------------
+    def dispatch(self, ctx: Context, req: CommandRequest) -> CommandResult:
+        """`/kaart <code> [sub] [args…]`: the code comes first, so this is the trigger's fallback."""
+        words = req.words
+        if not looks_like_code(words[0]):
+            return Reply.text(t("general.unknown_sub", command=req.command, sub=words[0]))
+        code, sub, args = words[0], (words[1].lower() if len(words) > 1 else ""), words[2:]
+        if sub in ("", "bekijken", "toon"):
+            return self.show(ctx, req.user_id, code)
+        if sub == "geschiedenis":
+            return self.history(ctx, req.user_id, code)
+        if sub == "export":
+            return self.export(ctx, req.user_id, code)
+        if sub == "bewerken":
+            return self.edit(ctx, req.user_id, code, args)
+        handler = self.lifecycle.get(sub)
+        if handler is not None:
+            return handler(ctx, req, code, args)
+        return Reply.text(t("kaart.onbekend", code=code, sub=sub))
+
+    # --- reading -------------------------------------------------------------------------------------------
+    def show(self, ctx: Context, user_id: str, code: str) -> Reply:
+        now = ctx.clock.now()
+        with ctx.uow() as uow:
+            opened = self._open(uow, code, user_id, CardAction.VIEW, now)
+            case = opened.case
+            if opened.decision.outcome is Outcome.STATUS_ONLY:
+                service.audit(uow, opened, "kaart.lezen", now, ACCESS_POINT, onderdeel="status")
+                uow.commit()
+                return Reply.text(status_view(case))
+            version = uow.cases.latest_card(case.id)
+            aboard = uow.cases.active_for_case(case.id)
+            service.audit(
+                uow, opened, "kaart.lezen", now, ACCESS_POINT, onderdeel="kaart", versie=version.info.number
+            )
+            uow.commit()
+        ids = [
+            case.lead_id,
+            version.info.author_id,
+            *version.card.judgement.judged_by,
+            *(i.expert_id for i in aboard),
+        ]
+        names = service.display_names(ctx, ids)
+        return Reply(full_view(case, version, aboard, names, ctx.config.timezone))
+
+    def history(self, ctx: Context, user_id: str, code: str) -> Reply:
+        now = ctx.clock.now()
+        with ctx.uow() as uow:
+            opened = self._open(uow, code, user_id, CardAction.HISTORY, now)
+            versions = uow.cases.history(opened.case.id)
+            service.audit(uow, opened, "kaart.lezen", now, ACCESS_POINT, onderdeel="geschiedenis")
+            uow.commit()
+        names = service.display_names(ctx, _people(versions))
+        return Reply.text(history_text(opened.case.code, versions, names, ctx.config.timezone))
+
+    def export(self, ctx: Context, user_id: str, code: str) -> Reply:
+        """The Markdown export, delivered to the lead as a DM with a file (queued with its audit entry)."""
+        now = ctx.clock.now()
+        with ctx.uow() as uow:
+            opened = self._open(uow, code, user_id, CardAction.EXPORT, now)
+            case = opened.case
+            version = uow.cases.latest_card(case.id)
+            frameworks = uow.cases.framework_history(case.id)
+            involvements = uow.cases.ever_for_case(case.id)
+            versions = uow.cases.history(case.id)
+        # Names come from chat, outside the transaction; the export is then queued with its audit entry.
+        ids = [
+            case.lead_id,
+            *_people(versions),
+            *(f.by for f in frameworks),
+            *(i.expert_id for i in involvements),
+        ]
+        ids += [s.recorded_by for s in version.card.scores] + list(version.card.judgement.judged_by)
+        names = service.display_names(ctx, ids)
+        document = export_markdown(
+            case, version, frameworks, involvements, versions, names, now=now, timezone=ctx.config.timezone
+        )
+        with ctx.uow() as uow:
+            service.audit(
+                uow, opened, "kaart.exporteren", now, ACCESS_POINT, versie=version.info.number, kanaal="dm"
+            )
+            uow.outbox.add(
+                OutgoingMessage(
+                    key=f"kaart-export:{case.code}:v{version.info.number}:{now.timestamp():.0f}",
+                    to=Recipient.user(case.lead_id),
+                    message=Message(t("kaart.export.bericht", code=case.code, version=version.info.number)),
+                    file=FileAttachment(export_filename(case, version), document.encode("utf-8")),
+                ),
+                now,
+            )
+            uow.commit()
+        return Reply.text(t("kaart.export.onderweg", code=case.code, version=version.info.number))
+
+    # --- editing -------------------------------------------------------------------------------------------
+    def edit(self, ctx: Context, user_id: str, code: str, args: list[str]) -> CommandResult:
+        """Open the dialog of one part (or one item of a list) of the card."""
+        now = ctx.clock.now()
+        with ctx.uow() as uow:
+            opened = self._open(uow, code, user_id, CardAction.EDIT, now)
+            case = opened.case
+            if not args:
+                uow.commit()
+                return Reply.text(t("kaart.bewerken.uitleg", code=case.code))
+            version = uow.cases.latest_card(case.id)
+            target = target_for(version.card, args[0].lower(), args[1:], case.code)
+            try:
+                dialog = dialog_for(
+                    version.card, target, case.code, service.today(ctx, now), opened.default_perspective()
+                )
+            except CardRuleBroken as err:
+                raise UserError(t(err.key, **err.values)) from None
+            service.audit(
+                uow, opened, "kaart.lezen", now, ACCESS_POINT, onderdeel=target.part, formulier=target.form
+            )
+            uow.commit()
+        return OpenDialog(dialog)
+
+    def submit_part(self, ctx: Context, submission: DialogSubmission) -> DialogResult:
+        """Apply one part's dialog: validate every field (privacy guard included), then append a version."""
+        target = Target.from_state(submission.state)
+        now = ctx.clock.now()
+        form = Form(submission.submission)
+        with ctx.uow() as uow:
+            opened = self._open(
+                uow, submission.state.get("code", ""), submission.user_id, CardAction.EDIT, now,
+                access_point=DIALOG_ACCESS_POINT, for_update=True,
+            )  # fmt: skip
+            case = opened.case
+            current = uow.cases.latest_card(case.id)
+            try:
+                edit = apply(current.card, target, form, service.today(ctx, now), submission.user_id)
+            except CardRuleBroken as err:
+                raise UserError(t(err.key, **err.values), field=err.field) from None
+            if edit is None:
+                return form.result()  # nothing is stored: not the valid fields either
+            if not edit.changed:
+                return DialogResult()
+            number = current.info.number + 1
+            info = VersionInfo(number, now, submission.user_id, target.part, edit.changes)
+            uow.cases.append_version(case.id, CardVersion(info, edit.card))
+            service.audit(
+                uow, opened, "kaart.wijzigen", now, DIALOG_ACCESS_POINT, onderdeel=target.part, versie=number
+            )
+            if submission.user_id != case.lead_id:
+                self._tell_lead(uow, opened, target.part, number, now)
+            uow.commit()
+        return DialogResult()
+
+    def _tell_lead(
+        self, uow: UnitOfWork, opened: service.Opened, part: str, number: int, now: datetime
+    ) -> None:
+        """The lead keeps the regie: a short note (no content) when someone else changed the card."""
+        who = opened.professional.display_name if opened.professional else t("kaart.onbekende_gebruiker")
+        case = opened.case
+        uow.outbox.add(
+            OutgoingMessage(
+                key=f"kaart-wijziging:{case.code}:v{number}",
+                to=Recipient.user(case.lead_id),
+                message=Message(
+                    t(
+                        "kaart.melding.bijgewerkt",
+                        who=who,
+                        code=case.code,
+                        part=t(f"kaart.deel.{part}"),
+                        version=number,
+                    )
+                ),
+            ),
+            now,
+        )
+
+    def _open(
+        self,
+        uow: UnitOfWork,
+        code: str,
+        user_id: str,
+        action: CardAction,
+        now: datetime,
+        *,
+        access_point: str = ACCESS_POINT,
+        for_update: bool = False,
+    ) -> service.Opened:
+        return service.open_case(
+            uow, code, user_id, action, now,
+            access_point=access_point, consult=self.settings.consult, for_update=for_update,
+        )  # fmt: skip
+
+
+def _people(versions: list[VersionInfo]) -> list[str]:
+    ids = [v.author_id for v in versions]
+    for v in versions:
+        for change in v.changes:
+            if change.subject == "regie":
+                ids += [f.before for f in change.fields] + [f.after for f in change.fields]
+    return ids

@@ -1,0 +1,33 @@
+"""Registers the cases feature: `/kaart nieuw`, `/kaart lijst`, `/kaart <code> …` and the card's dialogs."""
+
+from __future__ import annotations
+
+from commands.cases import parts
+from commands.cases.handlers import CardCommands, CardSettings
+from commands.cases.lifecycle import CLOSE_CALLBACK, FRAMEWORK_CALLBACK, NEW_CALLBACK, CaseLifecycle
+from commands.registry import Router, Subcommands
+
+
+def register(
+    router: Router, tables: dict[str, Subcommands], settings: CardSettings | None = None
+) -> CardCommands:
+    settings = settings or CardSettings()
+    lifecycle = CaseLifecycle(settings)
+    cards = CardCommands(
+        settings,
+        {
+            "kader": lifecycle.framework,
+            "regie": lifecycle.handover,
+            "overdragen": lifecycle.handover,
+            "sluiten": lifecycle.close,
+        },
+    )
+    kaart = tables["kaart"]
+    kaart.add("nieuw", lifecycle.new)
+    kaart.add("lijst", lifecycle.mine)
+    kaart.fallback = cards.dispatch
+    router.dialog(NEW_CALLBACK, lifecycle.submit_new)
+    router.dialog(FRAMEWORK_CALLBACK, lifecycle.submit_framework)
+    router.dialog(CLOSE_CALLBACK, lifecycle.submit_close)
+    router.dialog(parts.CALLBACK, cards.submit_part)
+    return cards

@@ -1,0 +1,84 @@
+"""Tables of cases, their framework history, the append-only card versions and the involvements."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import JSON, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column
+
+from storage.models import Base
+from storage.types import UTCDateTime
+
+
+class CaseRow(Base):
+    """A case, keyed by its pseudonymous code; `version` mirrors the latest card version number."""
+
+    __tablename__ = "cases"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    code: Mapped[str] = mapped_column(String(20), unique=True)
+    municipality: Mapped[str] = mapped_column(String(80))
+    lead_id: Mapped[str] = mapped_column(String(64), index=True)
+    status: Mapped[str] = mapped_column(String(16))
+    framework: Mapped[str] = mapped_column(String(16))
+    measure: Mapped[str] = mapped_column(String(24))
+    measure_since: Mapped[str | None] = mapped_column(String(7))
+    version: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    created_by: Mapped[str] = mapped_column(String(64))
+    closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    close_reason: Mapped[str | None] = mapped_column(String(24))
+
+
+class FrameworkChangeRow(Base):
+    """The framework (kader) and measure over time: one row per change, never updated."""
+
+    __tablename__ = "case_framework_change"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), index=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime)
+    by: Mapped[str] = mapped_column(String(64))
+    framework: Mapped[str] = mapped_column(String(16))
+    measure: Mapped[str] = mapped_column(String(24))
+    measure_since: Mapped[str | None] = mapped_column(String(7))
+    note: Mapped[str] = mapped_column(Text)
+
+
+class CardVersionRow(Base):
+    """One append-only version: the whole card as JSON, plus who changed which part and what changed."""
+
+    __tablename__ = "card_version"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"))
+    number: Mapped[int] = mapped_column(Integer)
+    at: Mapped[datetime] = mapped_column(UTCDateTime)
+    author_id: Mapped[str] = mapped_column(String(64))
+    part: Mapped[str] = mapped_column(String(24))
+    changes: Mapped[list[dict[str, Any]]] = mapped_column(JSON)
+    content: Mapped[dict[str, Any]] = mapped_column(JSON)
+
+    __table_args__ = (UniqueConstraint("case_id", "number", name="uq_card_version_case_id_number"),)
+
+
+class InvolvementRow(Base):
+    """An expert aboard a case: from joining until checking out (`ended_at`), with the reason."""
+
+    __tablename__ = "involvement"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"))
+    expert_id: Mapped[str] = mapped_column(String(64))
+    organisation_kind: Mapped[str] = mapped_column(String(16))
+    help_request_id: Mapped[int | None] = mapped_column(Integer)
+    started_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    ended_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    end_reason: Mapped[str | None] = mapped_column(String(24))
+
+    __table_args__ = (
+        Index("ix_involvement_case_id_expert_id", "case_id", "expert_id"),
+        Index("ix_involvement_expert_id_ended_at", "expert_id", "ended_at"),
+    )

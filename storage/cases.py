@@ -1,0 +1,301 @@
+"""The case repository: cases, framework history, append-only card versions and involvements."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import func, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from commands.cases.card import CardVersion, VersionInfo
+from commands.cases.codec import card_from_json, card_to_json, changes_from_json, changes_to_json
+from commands.cases.model import (
+    Case,
+    CaseStatus,
+    CloseReason,
+    EndReason,
+    Framework,
+    FrameworkChange,
+    Involvement,
+    Measure,
+    MeasureKind,
+    NewCase,
+)
+from commands.cases.ports import VersionConflict
+from commands.roster.model import OrganisationKind
+from storage.case_models import CardVersionRow, CaseRow, FrameworkChangeRow, InvolvementRow
+
+
+class SqlCaseRepository:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    # --- cases -------------------------------------------------------------------------------------------
+    def code_taken(self, code: str) -> bool:
+        return self.session.scalar(select(CaseRow.id).where(CaseRow.code == code)) is not None
+
+    def add(self, case: NewCase, first: CardVersion) -> Case:
+        row = CaseRow(
+            code=case.code,
+            municipality=case.municipality,
+            lead_id=case.lead_id,
+            status=CaseStatus.ACTIVE.value,
+            framework=case.framework.value,
+            measure=case.measure.kind.value,
+            measure_since=case.measure.since,
+            version=first.info.number,
+            created_at=case.created_at,
+            created_by=case.created_by,
+        )
+        self.session.add(row)
+        self.session.flush()
+        self.session.add(
+            FrameworkChangeRow(
+                case_id=row.id,
+                at=case.created_at,
+                by=case.created_by,
+                framework=case.framework.value,
+                measure=case.measure.kind.value,
+                measure_since=case.measure.since,
+                note="",
+            )
+        )
+        self.session.add(_version_row(row.id, first))
+        self.session.flush()
+        return _case(row)
+
+    def by_code(self, code: str, *, for_update: bool = False) -> Case | None:
+        query = select(CaseRow).where(CaseRow.code == code)
+        if for_update:
+            query = query.with_for_update()
+        row = self.session.scalar(query)
+        return _case(row) if row is not None else None
+
+    def by_id(self, case_id: int) -> Case | None:
+        row = self.session.get(CaseRow, case_id)
+        return _case(row) if row is not None else None
+
+    def by_ids(self, case_ids: list[int]) -> dict[int, Case]:
+        if not case_ids:
+            return {}
+        rows = self.session.scalars(select(CaseRow).where(CaseRow.id.in_(case_ids))).all()
+        return {r.id: _case(r) for r in rows}
+
+    def led_by(self, user_id: str, *, include_closed: bool = False) -> list[Case]:
+        query = select(CaseRow).where(CaseRow.lead_id == user_id)
+        if not include_closed:
+            query = query.where(CaseRow.status == CaseStatus.ACTIVE.value)
+        return [_case(r) for r in self.session.scalars(query.order_by(CaseRow.id)).all()]
+
+    def set_lead(self, case_id: int, lead_id: str) -> None:
+        self.session.execute(update(CaseRow).where(CaseRow.id == case_id).values(lead_id=lead_id))
+
+    def set_framework(self, case_id: int, change: FrameworkChange) -> None:
+        self.session.add(
+            FrameworkChangeRow(
+                case_id=case_id,
+                at=change.at,
+                by=change.by,
+                framework=change.framework.value,
+                measure=change.measure.kind.value,
+                measure_since=change.measure.since,
+                note=change.note,
+            )
+        )
+        self.session.execute(
+            update(CaseRow)
+            .where(CaseRow.id == case_id)
+            .values(
+                framework=change.framework.value,
+                measure=change.measure.kind.value,
+                measure_since=change.measure.since,
+            )
+        )
+
+    def framework_history(self, case_id: int) -> list[FrameworkChange]:
+        rows = self.session.scalars(
+            select(FrameworkChangeRow)
+            .where(FrameworkChangeRow.case_id == case_id)
+            .order_by(FrameworkChangeRow.id)
+        ).all()
+        return [
+            FrameworkChange(
+                at=r.at,
+                by=r.by,
+                framework=Framework(r.framework),
+                measure=Measure(MeasureKind(r.measure), r.measure_since),
+                note=r.note,
+            )
+            for r in rows
+        ]
+
+    def close(self, case_id: int, at: datetime, reason: str) -> None:
+        self.session.execute(
+            update(CaseRow)
+            .where(CaseRow.id == case_id)
+            .values(status=CaseStatus.CLOSED.value, closed_at=at, close_reason=reason)
+        )
+
+    # --- the card ------------------------------------------------------------------------------------------
+    def latest_card(self, case_id: int) -> CardVersion:
+        row = self.session.scalar(
+            select(CardVersionRow)
+            .where(CardVersionRow.case_id == case_id)
+            .order_by(CardVersionRow.number.desc())
+            .limit(1)
+        )
+        if row is None:
+            raise LookupError(f"case {case_id} has no card")
+        return _version(row)
+
+    def latest_cards(self, case_ids: list[int]) -> dict[int, CardVersion]:
+        if not case_ids:
+            return {}
+        rows = self.session.scalars(
+            select(CardVersionRow)
+            .join(
+                CaseRow, (CaseRow.id == CardVersionRow.case_id) & (CaseRow.version == CardVersionRow.number)
+            )
+            .where(CardVersionRow.case_id.in_(case_ids))
+        ).all()
+        return {r.case_id: _version(r) for r in rows}
+
+    def append_version(self, case_id: int, version: CardVersion) -> None:
+        try:
+            with self.session.begin_nested():
+                self.session.add(_version_row(case_id, version))
+                self.session.flush()
+        except IntegrityError as err:
+            raise VersionConflict(case_id) from err
+        self.session.execute(
+            update(CaseRow)
+            .where(CaseRow.id == case_id, CaseRow.version < version.info.number)
+            .values(version=version.info.number)
+        )
+
+    def history(self, case_id: int) -> list[VersionInfo]:
+        rows = self.session.execute(
+            select(
+                CardVersionRow.number,
+                CardVersionRow.at,
+                CardVersionRow.author_id,
+                CardVersionRow.part,
+                CardVersionRow.changes,
+            )
+            .where(CardVersionRow.case_id == case_id)
+            .order_by(CardVersionRow.number)
+        ).all()
+        return [VersionInfo(r.number, r.at, r.author_id, r.part, changes_from_json(r.changes)) for r in rows]
+
+    # --- involvements --------------------------------------------------------------------------------------
+    def start_involvement(
+        self,
+        case_id: int,
+        expert_id: str,
+        organisation_kind: OrganisationKind,
+        at: datetime,
+        help_request_id: int | None = None,
+    ) -> Involvement:
+        existing = self.session.scalar(
+            select(InvolvementRow).where(
+                InvolvementRow.case_id == case_id,
+                InvolvementRow.expert_id == expert_id,
+                InvolvementRow.ended_at.is_(None),
+            )
+        )
+        if existing is not None:
+            return _involvement(existing)
+        row = InvolvementRow(
+            case_id=case_id,
+            expert_id=expert_id,
+            organisation_kind=organisation_kind.value,
+            help_request_id=help_request_id,
+            started_at=at,
+        )
+        self.session.add(row)
+        self.session.flush()
+        return _involvement(row)
+
+    def end_involvement(self, involvement_id: int, at: datetime, reason: EndReason) -> Involvement | None:
+        row = self.session.get(InvolvementRow, involvement_id)
+        if row is None:
+            return None
+        if row.ended_at is None:
+            row.ended_at = at
+            row.end_reason = reason.value
+            self.session.flush()
+        return _involvement(row)
+
+    def active_for_case(self, case_id: int) -> list[Involvement]:
+        return self._involvements(InvolvementRow.case_id == case_id, InvolvementRow.ended_at.is_(None))
+
+    def ever_for_case(self, case_id: int) -> list[Involvement]:
+        return self._involvements(InvolvementRow.case_id == case_id)
+
+    def active_for_expert(self, expert_id: str) -> list[Involvement]:
+        return self._involvements(InvolvementRow.expert_id == expert_id, InvolvementRow.ended_at.is_(None))
+
+    def is_active_expert(self, case_id: int, user_id: str) -> bool:
+        count = self.session.scalar(
+            select(func.count(InvolvementRow.id)).where(
+                InvolvementRow.case_id == case_id,
+                InvolvementRow.expert_id == user_id,
+                InvolvementRow.ended_at.is_(None),
+            )
+        )
+        return bool(count)
+
+    def _involvements(self, *where: object) -> list[Involvement]:
+        rows = self.session.scalars(
+            select(InvolvementRow).where(*where).order_by(InvolvementRow.started_at, InvolvementRow.id)  # type: ignore[arg-type]
+        ).all()
+        return [_involvement(r) for r in rows]
+
+
+def _case(row: CaseRow) -> Case:
+    return Case(
+        id=row.id,
+        code=row.code,
+        municipality=row.municipality,
+        lead_id=row.lead_id,
+        status=CaseStatus(row.status),
+        framework=Framework(row.framework),
+        measure=Measure(MeasureKind(row.measure), row.measure_since),
+        created_at=row.created_at,
+        created_by=row.created_by,
+        version=row.version,
+        closed_at=row.closed_at,
+        close_reason=CloseReason(row.close_reason) if row.close_reason else None,
+    )
+
+
+def _version_row(case_id: int, version: CardVersion) -> CardVersionRow:
+    info = version.info
+    return CardVersionRow(
+        case_id=case_id,
+        number=info.number,
+        at=info.at,
+        author_id=info.author_id,
+        part=info.part,
+        changes=changes_to_json(info.changes),
+        content=card_to_json(version.card),
+    )
+
+
+def _version(row: CardVersionRow) -> CardVersion:
+    info = VersionInfo(row.number, row.at, row.author_id, row.part, changes_from_json(row.changes))
+    return CardVersion(info, card_from_json(row.content))
+
+
+def _involvement(row: InvolvementRow) -> Involvement:
+    return Involvement(
+        id=row.id,
+        case_id=row.case_id,
+        expert_id=row.expert_id,
+        organisation_kind=OrganisationKind(row.organisation_kind),
+        started_at=row.started_at,
+        help_request_id=row.help_request_id,
+        ended_at=row.ended_at,
+        end_reason=EndReason(row.end_reason) if row.end_reason else None,
+    )

@@ -1,0 +1,199 @@
+"""The cases feature through the Erbij facade on the real unit of work (SQLite or PostgreSQL).
+
+People are seeded in the real roster; only the chat directory is a fake. `Desk` types commands and submits
+dialogs as a named person and can read what was queued in the outbox and written to the audit trail.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+from sqlalchemy import Engine, select
+from sqlalchemy.orm import Session
+
+from commands.app import Erbij
+from commands.cases import wiring as cases_wiring
+from commands.cases.handlers import CardSettings
+from commands.cases.model import Case
+from commands.clock import ManualClock
+from commands.help import wiring as help_wiring
+from commands.inbound import CommandRequest, DialogSubmission
+from commands.outbox import message_from_dict
+from commands.ports import AuditEvent, ChatUser
+from commands.registry import Context, Router
+from commands.replies import CommandResult, Dialog, DialogResult, OpenDialog, Reply
+from commands.roster.model import Organisation, OrganisationKind, Professional, Role, RosterChanges
+from storage.models import OutboxRow
+from storage.uow import SqlUnitOfWorkFactory
+
+ORGANISATIONS = {
+    "st": Organisation("st-roosendaal", OrganisationKind.LOKAAL_TEAM, "Sociaal Team Roosendaal"),
+    "vt": Organisation("vt-wb", OrganisationKind.VT, "Veilig Thuis West-Brabant"),
+    "gi": Organisation("gi-wb", OrganisationKind.GI, "William Schrikker Stichting"),
+    "rvdk": Organisation("rvdk-zw", OrganisationKind.RVDK, "Raad voor de Kinderbescherming Zuidwest"),
+}
+
+# username → (display name, organisation, roles)
+PEOPLE: dict[str, tuple[str, str, frozenset[Role]]] = {
+    "jeroen": ("Jeroen Bakker", "st", frozenset({Role.LEAD})),
+    "fatima": ("Fatima El Amrani", "st", frozenset({Role.LEAD})),
+    "sanne": ("Sanne de Vries", "vt", frozenset({Role.EXPERT})),
+    "pieter": ("Pieter Jansen", "gi", frozenset({Role.EXPERT})),
+    "karin": ("Karin Smit", "st", frozenset({Role.CHAIR})),
+    "ahmed": ("Ahmed Yilmaz", "st", frozenset({Role.COORDINATOR})),
+    "eva": ("Eva Mulder", "st", frozenset({Role.LEAD})),  # a lead, but of other families
+}
+
+
+def uid(username: str) -> str:
+    return f"u-{username}"
+
+
+class FakeDirectory:
+    def __init__(self) -> None:
+        self.users = {uid(n): ChatUser(uid(n), n, *name.split(" ", 1)) for n, (name, _, _) in PEOPLE.items()}
+        self.users[uid("onbekend")] = ChatUser(uid("onbekend"), "onbekend")
+
+    def users_by_usernames(self, usernames: list[str]) -> dict[str, ChatUser]:
+        return {u.username: u for u in self.users.values() if u.username in usernames}
+
+    def users_by_ids(self, user_ids: list[str]) -> dict[str, ChatUser]:
+        return {i: self.users[i] for i in user_ids if i in self.users}
+
+    def statuses(self, user_ids: list[str]) -> dict[str, str]:
+        return dict.fromkeys(user_ids, "online")
+
+
+@dataclass
+class Desk:
+    """Types commands and fills in dialogs as a person; reads the outbox and the audit trail."""
+
+    erbij: Erbij
+    uow: SqlUnitOfWorkFactory
+    engine: Engine
+    clock: ManualClock
+    last_dialog: Dialog | None = None
+
+    def command(self, username: str, line: str) -> CommandResult:
+        trigger, _, rest = line.lstrip("/").partition(" ")
+        result = self.erbij.command(
+            CommandRequest(
+                command=trigger, text=rest, user_id=uid(username), user_name=username, channel_id="c1",
+                trigger_id="trigger",
+            )
+        )  # fmt: skip
+        if isinstance(result, OpenDialog):
+            self.last_dialog = result.dialog
+        return result
+
+    def say(self, username: str, line: str) -> str:
+        """The private reply's text (fails if a dialog opened instead)."""
+        result = self.command(username, line)
+        assert isinstance(result, Reply), f"expected a reply, got {result!r}"
+        return result.message.text
+
+    def open(self, username: str, line: str) -> Dialog:
+        result = self.command(username, line)
+        assert isinstance(result, OpenDialog), f"expected a dialog, got {result!r}"
+        return result.dialog
+
+    def submit(
+        self, username: str, values: dict[str, Any], dialog: Dialog | None = None, *, defaults: bool = True
+    ) -> DialogResult:
+        """Submit `dialog` (default: the last opened) with its defaults overridden by `values`."""
+        dialog = dialog or self.last_dialog
+        assert dialog is not None
+        submission: dict[str, object] = {}
+        if defaults:
+            for f in dialog.fields:
+                if f.default:
+                    submission[f.name] = (f.default == "true") if f.kind == "bool" else f.default
+        submission.update(values)
+        return self.erbij.dialog(
+            DialogSubmission(
+                callback=dialog.callback, state=dict(dialog.state), user_id=uid(username), channel_id="c1",
+                submission=submission,
+            )
+        )  # fmt: skip
+
+    def fill(self, username: str, line: str, values: dict[str, Any]) -> DialogResult:
+        self.open(username, line)
+        return self.submit(username, values)
+
+    def new_case(self, username: str = "jeroen", **values: Any) -> str:
+        self.open(username, "/kaart nieuw")
+        result = self.submit(username, {"gemeente": "Roosendaal", "kader": "vrijwillig", **values})
+        assert result.closes, result
+        with self.uow() as uow:
+            return uow.cases.led_by(uid(username))[-1].code
+
+    def case(self, code: str) -> Case:
+        with self.uow() as uow:
+            case = uow.cases.by_code(code)
+        assert case is not None
+        return case
+
+    def case_exists(self, code: str) -> bool:
+        with self.uow() as uow:
+            return uow.cases.by_code(code) is not None
+
+    def involve(self, code: str, username: str) -> int:
+        """Start an involvement as the erbij-halen feature will (through the repository)."""
+        org = ORGANISATIONS[PEOPLE[username][1]]
+        with self.uow() as uow:
+            case = uow.cases.by_code(code)
+            assert case is not None
+            involvement = uow.cases.start_involvement(case.id, uid(username), org.kind, self.clock.now())
+            uow.commit()
+        return involvement.id
+
+    def outbox(self) -> list[OutboxRow]:
+        with Session(self.engine) as session:
+            rows = list(session.scalars(select(OutboxRow).order_by(OutboxRow.id)))
+            session.expunge_all()
+        return rows
+
+    def dms(self, username: str) -> list[str]:
+        return [
+            message_from_dict(r.payload).text
+            for r in self.outbox()
+            if r.recipient_kind == "user" and r.recipient_ref == uid(username)
+        ]
+
+    def audit(self, code: str) -> list[AuditEvent]:
+        with self.uow() as uow:
+            return uow.audit.for_case(code)
+
+
+def seed_roster(uow: SqlUnitOfWorkFactory, clock: ManualClock) -> None:
+    people = tuple(
+        Professional(
+            user_id=uid(name),
+            username=name,
+            display_name=display,
+            organisation=ORGANISATIONS[org],
+            roles=roles,
+            municipalities=frozenset({"Roosendaal"}) if Role.LEAD in roles else frozenset(),
+            capacity=3 if Role.EXPERT in roles else 0,
+        )
+        for name, (display, org, roles) in PEOPLE.items()
+    )
+    with uow() as u:
+        u.roster.apply(RosterChanges(organisations=tuple(ORGANISATIONS.values()), added=people), clock.now())
+        u.commit()
+
+
+def build_erbij(uow: SqlUnitOfWorkFactory, clock: ManualClock, settings: CardSettings | None = None) -> Erbij:
+    router = Router()
+    cases_wiring.register(router, help_wiring.register(router), settings)
+    return Erbij(router, Context(uow=uow, clock=clock, directory=FakeDirectory()))
+
+
+@pytest.fixture
+def desk(engine: Engine, clock: ManualClock) -> Iterator[Desk]:
+    uow = SqlUnitOfWorkFactory(engine)
+    seed_roster(uow, clock)
+    yield Desk(build_erbij(uow, clock), uow, engine, clock)
