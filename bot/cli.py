@@ -7,6 +7,7 @@ import logging
 import sys
 from collections.abc import Callable, Sequence
 
+from bot import cli_cases, cli_roster
 from bot.settings import Settings, SettingsError, load_settings, require_for_serve
 
 log = logging.getLogger("erbij")
@@ -131,6 +132,8 @@ def build_parser() -> argparse.ArgumentParser:
     outbox.add_argument("action", choices=["status", "failed", "retry"])
     outbox.add_argument("--database", default=None)
     outbox.set_defaults(func=cmd_outbox)
+    cli_roster.add_parsers(sub)
+    cli_cases.add_parsers(sub)
     return parser
 
 

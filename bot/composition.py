@@ -20,10 +20,13 @@ from bot.scheduler import Scheduler
 from bot.settings import Settings
 from bot.signing import Signer
 from commands.app import Erbij
+from commands.cases import wiring as cases_wiring
 from commands.clock import Clock
 from commands.config import ProductConfig
 from commands.help import wiring as help_wiring
 from commands.registry import Context, Router
+from commands.requests import wiring as requests_wiring
+from commands.roster import wiring as roster_wiring
 from storage.engine import make_engine
 from storage.outbox import SqlOutboxQueue
 from storage.uow import SqlUnitOfWorkFactory
@@ -36,10 +39,13 @@ class SystemClock:
         return datetime.now(UTC)
 
 
-def build_router() -> Router:
+def build_router(config: ProductConfig | None = None) -> Router:
     """Every feature registers its commands, actions, dialogs and scheduled jobs here."""
     router = Router()
-    help_wiring.register(router)
+    tables = help_wiring.register(router)
+    roster_wiring.register(router, tables)
+    cases_wiring.register(router, tables)
+    requests_wiring.register(router, tables, config)
     return router
 
 
@@ -146,7 +152,7 @@ def build_runtime(
             team_name=settings.mattermost_team or "",
             verify=settings.mattermost_verify_tls,
         )
-    erbij = Erbij(build_router(), Context(uow=uow, clock=clock, directory=adapter, config=config))
+    erbij = Erbij(build_router(config), Context(uow=uow, clock=clock, directory=adapter, config=config))
     queue = SqlOutboxQueue(uow.sessions)
     worker_id = f"{socket.gethostname()}-{os.getpid()}-{id(queue):x}"
     worker = OutboxWorker(queue, Sender(adapter, renderer), clock, worker_id)

@@ -5,9 +5,21 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 from types import TracebackType
-from typing import Protocol, Self
+from typing import TYPE_CHECKING, Protocol, Self
 
 from commands.outbox import OutboxStats, OutgoingMessage, PendingDelivery
+from commands.roster.model import (
+    Absence,
+    ExpertiseArea,
+    Organisation,
+    OrganisationKind,
+    Professional,
+    RosterChanges,
+)
+
+if TYPE_CHECKING:
+    from commands.cases.ports import CaseRepository
+    from commands.requests.ports import RequestRepository
 
 
 @dataclass(frozen=True)
@@ -35,11 +47,56 @@ class AuditRepository(Protocol):
     def for_case(self, case_code: str) -> list[AuditEvent]: ...
 
 
+class RosterRepository(Protocol):
+    """Organisations and professionals; reads return domain values, writes touch only what they name."""
+
+    def professional(self, user_id: str) -> Professional | None:
+        """Active or not."""
+        ...
+
+    def professional_by_username(self, username: str) -> Professional | None: ...
+
+    def professionals(self, *, include_inactive: bool = False) -> list[Professional]: ...
+
+    def active_experts(self) -> list[Professional]: ...
+
+    def candidate_experts(
+        self,
+        expertise: str,
+        kinds: frozenset[OrganisationKind],
+        municipality: str | None,
+        known: frozenset[str] = frozenset(),
+    ) -> list[Professional]:
+        """Active experts of a wanted kind serving the area, with the expertise or `known` to the case."""
+        ...
+
+    def organisations(self) -> list[Organisation]:
+        """The active ones."""
+        ...
+
+    def expertise_areas(self) -> list[ExpertiseArea]:
+        """The region's active vocabulary, in file order (empty before the first import)."""
+        ...
+
+    def apply(self, changes: RosterChanges, now: datetime) -> None: ...
+
+    def set_paused(self, user_id: str, paused: bool, now: datetime) -> None: ...
+
+    def set_capacity(self, user_id: str, capacity: int, now: datetime) -> None: ...
+
+    def add_absence(self, user_id: str, absence: Absence, now: datetime) -> None: ...
+
+    def remove_absences(self, user_id: str, absences: list[Absence], now: datetime) -> None: ...
+
+
 class UnitOfWork(Protocol):
     """One transaction: everything done through it is committed together or not at all."""
 
     outbox: OutboxRepository
     audit: AuditRepository
+    roster: RosterRepository
+    cases: CaseRepository
+    requests: RequestRepository
 
     def __enter__(self) -> Self: ...
 

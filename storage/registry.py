@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import importlib
 
-MODEL_MODULES = ("storage.models",)
+MODEL_MODULES = (
+    "storage.models",
+    "storage.roster_models",
+    "storage.case_models",
+    "storage.request_models",
+)
 
 
 def import_all_models() -> None:

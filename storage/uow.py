@@ -11,7 +11,11 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from commands import ports
 from storage.audit import SqlAuditRepository
+from storage.cases import SqlCaseRepository
 from storage.outbox import SqlOutboxRepository
+from storage.requests import SqlRequestRepository
+from storage.roster import SqlRosterRepository
+from storage.roster_cache import RosterCache
 
 
 class SqlUnitOfWork:
@@ -20,15 +24,24 @@ class SqlUnitOfWork:
     # Declared with the ports' types so this class satisfies `commands.ports.UnitOfWork` structurally.
     outbox: ports.OutboxRepository
     audit: ports.AuditRepository
+    roster: ports.RosterRepository
+    cases: ports.CaseRepository
+    requests: ports.RequestRepository
 
-    def __init__(self, session_factory: Callable[[], Session]) -> None:
+    def __init__(
+        self, session_factory: Callable[[], Session], roster_cache: RosterCache | None = None
+    ) -> None:
         self._session_factory = session_factory
+        self._roster_cache = roster_cache or RosterCache()
 
     def __enter__(self) -> Self:
         self.session = self._session_factory()
         self.session.begin()
         self.outbox = SqlOutboxRepository(self.session)
         self.audit = SqlAuditRepository(self.session)
+        self.roster = SqlRosterRepository(self.session, self._roster_cache)
+        self.cases = SqlCaseRepository(self.session)
+        self.requests = SqlRequestRepository(self.session)
         return self
 
     def __exit__(
@@ -58,6 +71,7 @@ class SqlUnitOfWorkFactory:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self.sessions = session_factory(engine)
+        self.roster_cache = RosterCache()  # one per process and database: shared by every transaction
 
     def __call__(self) -> SqlUnitOfWork:
-        return SqlUnitOfWork(self.sessions)
+        return SqlUnitOfWork(self.sessions, self.roster_cache)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from bot.composition import Runtime, build_runtime
@@ -18,6 +19,7 @@ from bot.settings import Settings
 from commands.clock import ManualClock
 
 TEAM = "jeugdregio"
+EXAMPLE_ROSTER = Path(__file__).resolve().parents[2] / "examples" / "roster.yaml"
 SECRET = "erbij-demo-secret-not-for-production"
 
 
@@ -118,6 +120,20 @@ class World:
     # --- people and conversation -------------------------------------------------------------------
     def person(self, username: str, first_name: str = "", last_name: str = "") -> Any:
         return self.emulator.create_user(username, first_name=first_name, last_name=last_name)
+
+    def load_roster(self, path: Path = EXAMPLE_ROSTER) -> dict[str, Any]:
+        """Create a chat account for everyone in a roster file, then import it through the real adapter."""
+        from commands.roster.importing import import_roster
+        from commands.roster.roster_file import load_roster_file
+
+        roster = load_roster_file(path.read_text(encoding="utf-8"))
+        existing = {user.username: user for user in self.emulator.users()}
+        people = {}
+        for entry in roster.professionals:
+            first, _, last = entry.name.partition(" ")
+            people[entry.username] = existing.get(entry.username) or self.person(entry.username, first, last)
+        import_roster(self.bot.uow, self.bot.adapter, roster, self.clock.now())
+        return people
 
     def slash(self, user: Any, line: str, channel: Any = None) -> str:
         """Type a slash command as `user`; returns what Erbij answered privately."""

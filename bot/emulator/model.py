@@ -77,12 +77,6 @@ def not_found(kind: str) -> ApiError:
     return ApiError(404, f"app.{kind}.get.app_error", f"Unable to find the existing {kind}.")
 
 
-def bad_param(name: str) -> ApiError:
-    return ApiError(
-        400, "api.context.invalid_body_param.app_error", f"Invalid or missing {name} in request body."
-    )
-
-
 @dataclass(frozen=True)
 class User:
     """A Mattermost account (person or bot)."""

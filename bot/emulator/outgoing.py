@@ -102,7 +102,7 @@ class Outgoing:
         with self._client_lock:
             if self._client is None:
                 limits = httpx.Limits(max_keepalive_connections=0)
-                self._client = httpx.Client(timeout=self.timeout, trust_env=False, limits=limits)
+                self._client = httpx.Client(trust_env=False, limits=limits)
             return self._client
 
     def close(self) -> None:
@@ -112,7 +112,7 @@ class Outgoing:
                 self._client = None
 
     def _send(self, method: str, url: str, **kwargs: Any) -> _Reply:
-        with self.client().stream(method, url, **kwargs) as response:
+        with self.client().stream(method, url, timeout=self.timeout, **kwargs) as response:
             raw = b""
             for chunk in response.iter_bytes():
                 raw += chunk

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
@@ -80,7 +78,7 @@ async def command_hook(request: Request) -> Response:
     hook = b.integrations.use_hook(request.path_params["hook_id"])
     try:
         _, response = parse_command_response(request.headers.get("content-type", ""), await request.body())
-    except (ValueError, json.JSONDecodeError) as exc:
+    except ValueError as exc:
         raise ApiError(400, "api.webhook.command.invalid_body.app_error", str(exc)) from None
     b.integrations.handle_command_response(
         response,

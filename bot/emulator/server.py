@@ -83,11 +83,13 @@ class Emulator:
         return Gate(app, routes, self.faults, self.traffic)
 
     def start(self) -> Emulator:
-        """Serve on 127.0.0.1 with a free port; returns once the server accepts connections."""
+        """Serve on 127.0.0.1 (a free port, or the same one again after a stop, so clients can reconnect);
+        returns once the server accepts connections."""
         if self._thread is not None:
             raise RuntimeError("emulator already started")
         sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-        sock.bind(("127.0.0.1", 0))
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind(("127.0.0.1", self._port))
         self._port = sock.getsockname()[1]
         config = uvicorn.Config(
             self._app(),
@@ -311,5 +313,5 @@ class Emulator:
         """POST to a command's response_url, as the bot would (JSON for dicts, text/plain for strings)."""
         client = self.outgoing.client()
         if isinstance(body, str):
-            return client.post(url, content=body, headers={"Content-Type": "text/plain"})
-        return client.post(url, json=body)
+            return client.post(url, content=body, headers={"Content-Type": "text/plain"}, timeout=10)
+        return client.post(url, json=body, timeout=10)

@@ -170,7 +170,7 @@ def test_429_shape_and_headers(emu: Emulator, driver: Driver) -> None:
     assert emu.request_count("POST", "/api/v4/posts") == 2
 
 
-def test_restart_keeps_state_and_port_changes_nothing_else(emu: Emulator, bot: tuple[User, str]) -> None:
+def test_restart_keeps_state_and_port(emu: Emulator, bot: tuple[User, str]) -> None:
     emu.faults.add(method="POST", path="/api/v4/posts", kind="timeout", processed=False)
     emu.faults.hold_seconds = 0.01
     driver = Driver(emu.driver_options(bot[1]))
@@ -178,8 +178,10 @@ def test_restart_keeps_state_and_port_changes_nothing_else(emu: Emulator, bot: t
     with pytest.raises(requests.HTTPError) as caught:
         driver.posts.create_post({"channel_id": emu.town_square.id, "message": "x"})
     assert caught.value.response.status_code == 504 and emu.posts_in(emu.town_square) == []
+    url = emu.url
     emu.stop()
     emu.start()
+    assert emu.url == url
     driver = Driver(emu.driver_options(bot[1]))
     assert driver.login()["id"] == bot[0].id
     emu.faults.add(method="POST", path="/api/v4/posts", kind="timeout", processed=False)

@@ -1,0 +1,1 @@
+"""Erbij halen: request, match, offer, accept, escalate, check out."""

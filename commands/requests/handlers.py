@@ -1,0 +1,286 @@
+"""Use cases of erbij halen as the router calls them: the dialog, answers to offers, the rounds tick."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from commands.cases.codes import InvalidCaseCode, parse_code
+from commands.cases.lifecycle import create_case
+from commands.cases.model import Case
+from commands.catalogue import t
+from commands.errors import UserError
+from commands.inbound import ActionRequest, CommandRequest, DialogSubmission
+from commands.outbox import OutgoingMessage, Recipient
+from commands.ports import AuditEvent, UnitOfWork
+from commands.registry import Context
+from commands.replies import (
+    ActionResult,
+    Dialog,
+    DialogField,
+    DialogResult,
+    Message,
+    OpenDialog,
+    Option,
+    Reply,
+)
+from commands.requests import messages
+from commands.requests.dialog import Draft, read_submission, request_dialog
+from commands.requests.model import NewHelpRequest, OfferStatus, RequestStatus
+from commands.requests.rounds import RequestSettings, close_offer_posts, run_due_rounds, start_round
+from commands.roster.expertise import default_vocabulary
+from commands.roster.model import ExpertiseArea, Professional, Role
+
+DECLINE_CALLBACK = "offer.decline"
+DECLINE_REASONS = ("geen_capaciteit", "andere_expertise", "hoort_bij_collega", "anders")
+ACCESS_POINT = "/erbij"
+
+
+class RequestHandlers:
+    def __init__(self, settings: RequestSettings) -> None:
+        self.settings = settings
+
+    # --- asking ------------------------------------------------------------------------------------------
+    def ask(self, ctx: Context, req: CommandRequest) -> OpenDialog | Reply:
+        """`/erbij` or `/erbij <code>`: open the dialog (prefilled with the code when given)."""
+        code = ""
+        if req.sub:
+            try:
+                code = parse_code(req.words[0])
+            except InvalidCaseCode:
+                return Reply.text(t("general.unknown_sub", command="erbij", sub=req.sub))
+        with ctx.uow() as uow:
+            lead = _lead(uow, req.user_id)
+            areas = _areas(uow)
+            if code:
+                case = uow.cases.by_code(code)
+                if case is None or case.lead_id != req.user_id:
+                    # Same answer for an unknown code and someone else's case: existence stays private.
+                    return Reply.text(t("request.error.not_lead", code=code))
+                if case.closed:
+                    return Reply.text(t("request.error.case_closed", code=code))
+        return OpenDialog(request_dialog(areas, sorted(lead.municipalities), code))
+
+    def submit(self, ctx: Context, submission: DialogSubmission) -> DialogResult:
+        now = ctx.clock.now()
+        with ctx.uow() as uow:
+            lead = _lead(uow, submission.user_id)
+            areas = _areas(uow)
+            draft = read_submission(submission.submission, areas, sorted(lead.municipalities))
+            if isinstance(draft, dict):
+                return DialogResult(field_errors=draft)
+            case = self._case(uow, draft, lead, now)
+            first_round_at = self.settings.policy.first_round_at(now, draft.urgency, self.settings.calendar)
+            request = uow.requests.add(
+                NewHelpRequest(
+                    case_id=case.id,
+                    asked_by=lead.user_id,
+                    expertise=draft.expertise,
+                    organisation_kinds=draft.organisation_kinds,
+                    form=draft.form,
+                    urgency=draft.urgency,
+                    experts_wanted=draft.experts_wanted,
+                    question=draft.question,
+                    share_card=draft.share_card,
+                    created_at=now,
+                    first_round_at=first_round_at,
+                )
+            )
+            uow.audit.record(
+                AuditEvent(
+                    now,
+                    lead.user_id,
+                    "erbij.vragen",
+                    case.code,
+                    authorisation="regiehouder",
+                    access_point=ACCESS_POINT,
+                    detail={"verzoek": str(request.id)},
+                )
+            )
+            if first_round_at <= now:
+                uow.requests.claim_round(request.id, 0, None)
+                start_round(uow, request, case, now, self.settings)
+            else:
+                uow.outbox.add(
+                    OutgoingMessage(
+                        key=f"request:{request.id}:waiting",
+                        to=Recipient.user(lead.user_id),
+                        message=Message(
+                            t(
+                                "lead.waiting",
+                                id=request.id,
+                                code=case.code,
+                                when=messages.when(first_round_at, self.settings.calendar.zone),
+                            )
+                        ),
+                    ),
+                    now,
+                )
+            uow.commit()
+        return DialogResult()
+
+    def _case(self, uow: UnitOfWork, draft: Draft, lead: Professional, now: datetime) -> Case:
+        if not draft.case_text:
+            return create_case(uow, lead, draft.municipality, now, access_point=ACCESS_POINT)
+        try:
+            code = parse_code(draft.case_text)
+        except InvalidCaseCode:
+            raise UserError(t("kaart.code_ongeldig", code=draft.case_text[:40]), field="case") from None
+        case = uow.cases.by_code(code)
+        if case is None or case.lead_id != lead.user_id:
+            raise UserError(t("request.error.not_lead", code=code), field="case")
+        if case.closed:
+            raise UserError(t("request.error.case_closed", code=code), field="case")
+        return case
+
+    # --- answering an offer -----------------------------------------------------------------------------
+    def accept(self, ctx: Context, action: ActionRequest) -> ActionResult:
+        now = ctx.clock.now()
+        offer_id = int(action.data.get("offer", "0") or 0)
+        with ctx.uow() as uow:
+            offer = uow.requests.offer(offer_id)
+            if offer is None or offer.expert_id != action.user_id:
+                return ActionResult(ephemeral=t("offer.not_yours"))
+            request = uow.requests.get(offer.request_id)
+            case = uow.cases.by_id(request.case_id) if request else None
+            if request is None or case is None:
+                return ActionResult(ephemeral=t("offer.not_yours"))
+            # The request row first, then the offer: every accept takes its locks in the same order, so
+            # simultaneous clicks queue on the request instead of deadlocking on each other's offers.
+            accepted = uow.requests.claim_slot(request.id)
+            if accepted is None or not uow.requests.answer_offer(
+                offer.id, action.user_id, OfferStatus.ACCEPTED, now
+            ):
+                uow.rollback()
+                return self._late(ctx, offer.id, request.id, case.code)
+            expert = uow.roster.professional(action.user_id)
+            if expert is None or not expert.active:
+                uow.rollback()
+                return ActionResult(ephemeral=t("general.not_registered"))
+            lead = uow.roster.professional(request.asked_by)
+            uow.cases.start_involvement(case.id, action.user_id, expert.organisation.kind, now, request.id)
+            if accepted >= request.experts_wanted:
+                uow.requests.set_status(request.id, RequestStatus.MATCHED.value, now)
+                taken = uow.requests.close_pending_offers(request.id, OfferStatus.TAKEN, now)
+                close_offer_posts(uow, taken, OfferStatus.TAKEN, case.code, now, _names(uow, request.id))
+            remaining = request.experts_wanted - accepted
+            uow.outbox.add(
+                OutgoingMessage(
+                    key=f"{offer.message_key}:accepted:lead",
+                    to=Recipient.user(request.asked_by),
+                    message=Message(
+                        t(
+                            "lead.accepted",
+                            name=messages.person(expert),
+                            organisation=messages.organisation_of(expert),
+                            id=request.id,
+                            code=case.code,
+                            username=expert.username,
+                            remaining=t("lead.accepted.remaining", count=remaining) if remaining else "",
+                        )
+                    ),
+                ),
+                now,
+            )
+            uow.audit.record(
+                AuditEvent(
+                    now,
+                    action.user_id,
+                    "aanschuiven",
+                    case.code,
+                    authorisation="betrokken_expert",
+                    access_point="knop",
+                    detail={"verzoek": str(request.id)},
+                )
+            )
+            uow.commit()
+        lead_name = messages.person(lead)
+        lead_username = lead.username if lead else request.asked_by
+        return ActionResult(
+            update=Message(t("offer.accepted.update", code=case.code, lead=lead_username)),
+            ephemeral=t(
+                "offer.accepted.ephemeral", lead=lead_name, lead_username=lead_username, code=case.code
+            ),
+        )
+
+    def _late(self, ctx: Context, offer_id: int, request_id: int, code: str) -> ActionResult:
+        with ctx.uow() as uow:
+            offer = uow.requests.offer(offer_id)
+            who = _names(uow, request_id)
+        assert offer is not None
+        status = offer.status
+        update = None
+        if status is not OfferStatus.PENDING and status is not OfferStatus.ACCEPTED:
+            update = Message(messages.closed_offer_text(status, request_id, code, who))
+        return ActionResult(update=update, ephemeral=messages.late_answer(offer, who))
+
+    def decline(self, ctx: Context, action: ActionRequest) -> ActionResult:
+        """Ask for an optional reason first; the offer is declined when the dialog is sent."""
+        offer_id = action.data.get("offer", "")
+        with ctx.uow() as uow:
+            offer = uow.requests.offer(int(offer_id or 0))
+            if offer is None or offer.expert_id != action.user_id:
+                return ActionResult(ephemeral=t("offer.not_yours"))
+            if offer.status is not OfferStatus.PENDING:
+                return ActionResult(ephemeral=messages.late_answer(offer, _names(uow, offer.request_id)))
+        reasons = tuple(Option(t(f"offer.decline.reason.{r}"), r) for r in DECLINE_REASONS)
+        return ActionResult(
+            open_dialog=Dialog(
+                callback=DECLINE_CALLBACK,
+                title=t("offer.decline.title"),
+                introduction=t("offer.decline.intro"),
+                fields=(
+                    DialogField(
+                        "reason", t("offer.decline.reason"), kind="select", options=reasons, optional=True
+                    ),
+                ),
+                submit_label=t("offer.decline.submit"),
+                state={"offer": offer_id, "post": action.post_id},
+            )
+        )
+
+    def submit_decline(self, ctx: Context, submission: DialogSubmission) -> DialogResult:
+        now = ctx.clock.now()
+        reason = str(submission.submission.get("reason") or "")
+        if reason and reason not in DECLINE_REASONS:
+            return DialogResult(field_errors={"reason": t("request.error.choose")})
+        with ctx.uow() as uow:
+            offer = uow.requests.offer(int(submission.state.get("offer", "0") or 0))
+            if offer is None or offer.expert_id != submission.user_id:
+                raise UserError(t("offer.not_yours"))
+            request = uow.requests.get(offer.request_id)
+            assert request is not None
+            case = uow.cases.by_id(request.case_id)
+            code = case.code if case else "?"
+            if not uow.requests.answer_offer(offer.id, submission.user_id, OfferStatus.DECLINED, now, reason):
+                raise UserError(messages.late_answer(offer, _names(uow, offer.request_id)))
+            close_offer_posts(uow, [offer], OfferStatus.DECLINED, code, now)
+            pending = [o for o in uow.requests.offers_for(request.id) if o.status is OfferStatus.PENDING]
+            if not pending and request.status is RequestStatus.OPEN:
+                # Nobody left in this round: move on at the next tick instead of waiting for the deadline.
+                uow.requests.set_round_due(request.id, now)
+            uow.commit()
+        return DialogResult()
+
+    # --- the scheduler -----------------------------------------------------------------------------------
+    def tick(self, ctx: Context, now: datetime) -> int:
+        return run_due_rounds(ctx.uow, now, self.settings)
+
+
+def _lead(uow: UnitOfWork, user_id: str) -> Professional:
+    professional = uow.roster.professional(user_id)
+    if professional is None or not professional.active:
+        raise UserError(t("general.not_registered"))
+    if Role.LEAD not in professional.roles:
+        raise UserError(t("request.error.not_a_lead"))
+    return professional
+
+
+def _areas(uow: UnitOfWork) -> list[ExpertiseArea]:
+    return list(uow.roster.expertise_areas()) or list(default_vocabulary())
+
+
+def _names(uow: UnitOfWork, request_id: int) -> str:
+    """Who picked up a request, for the other experts' offer posts ("al opgepakt door …")."""
+    accepted = [o for o in uow.requests.offers_for(request_id) if o.status is OfferStatus.ACCEPTED]
+    people = [uow.roster.professional(o.expert_id) for o in accepted]
+    return " en ".join(f"{messages.person(p)} ({messages.organisation_of(p)})" for p in people) or "?"

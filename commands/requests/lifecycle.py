@@ -1,0 +1,242 @@
+"""After the match: status, withdrawing a request, and checking out of a case (by the expert or the lead)."""
+
+from __future__ import annotations
+
+from commands.cases.codes import InvalidCaseCode, parse_code
+from commands.cases.fields import label
+from commands.cases.model import EndReason
+from commands.catalogue import t
+from commands.errors import UserError
+from commands.inbound import CommandRequest, DialogSubmission
+from commands.outbox import OutgoingMessage, Recipient
+from commands.ports import AuditEvent
+from commands.registry import Context
+from commands.replies import Dialog, DialogField, DialogResult, Message, OpenDialog, Option, Reply
+from commands.requests import messages
+from commands.requests.model import OfferStatus, RequestStatus
+from commands.requests.rounds import RequestSettings, close_offer_posts
+from commands.roster.expertise import label as expertise_label
+
+CHECKOUT_CALLBACK = "involvement.checkout"
+CHECKOUT_REASONS = (
+    EndReason.SAFETY_RESTORED,
+    EndReason.GOAL_REACHED,
+    EndReason.HANDED_OVER,
+    EndReason.NO_ROLE,
+)
+
+
+class RequestLifecycle:
+    def __init__(self, settings: RequestSettings) -> None:
+        self.settings = settings
+
+    def status(self, ctx: Context, req: CommandRequest) -> Reply:
+        tz = self.settings.calendar.zone
+        only_code = _code(req.rest) if req.rest else None
+        blocks: list[str] = []
+        with ctx.uow() as uow:
+            areas = uow.roster.expertise_areas()
+            lines = []
+            for request in uow.requests.open_for_lead(req.user_id):
+                case = uow.cases.by_id(request.case_id)
+                if case is None or (only_code and case.code != only_code):
+                    continue
+                pending = sum(o.status is OfferStatus.PENDING for o in uow.requests.offers_for(request.id))
+                due = request.round_due_at
+                lines.append(
+                    t(
+                        "status.request.line",
+                        id=request.id,
+                        code=case.code,
+                        expertise=expertise_label(request.expertise, areas),
+                        urgency=t(f"request.urgency.{request.urgency.value}"),
+                        asked=messages.when(request.created_at, tz),
+                        round=request.round,
+                        pending=pending,
+                        due=t("status.request.due", due=messages.when(due, tz)) if due else "",
+                    )
+                )
+            if lines:
+                blocks.append(t("status.requests") + "\n" + "\n".join(f"- {line}" for line in lines))
+            aboard = []
+            for case in uow.cases.led_by(req.user_id):
+                if only_code and case.code != only_code:
+                    continue
+                for involvement in uow.cases.active_for_case(case.id):
+                    expert = uow.roster.professional(involvement.expert_id)
+                    aboard.append(
+                        t(
+                            "status.involvement.line",
+                            code=case.code,
+                            name=messages.person(expert),
+                            organisation=messages.organisation_of(expert),
+                            since=messages.when(involvement.started_at, tz),
+                        )
+                    )
+            if aboard:
+                blocks.append(t("status.involvements") + "\n" + "\n".join(f"- {line}" for line in aboard))
+            mine = []
+            for involvement in uow.cases.active_for_expert(req.user_id):
+                case = uow.cases.by_id(involvement.case_id)
+                if case is None or (only_code and case.code != only_code):
+                    continue
+                lead = uow.roster.professional(case.lead_id)
+                mine.append(
+                    t(
+                        "status.mine.line",
+                        code=case.code,
+                        lead=lead.username if lead else case.lead_id,
+                        since=messages.when(involvement.started_at, tz),
+                    )
+                )
+            if mine:
+                blocks.append(t("status.mine") + "\n" + "\n".join(f"- {line}" for line in mine))
+        return Reply.text("\n\n".join(blocks) if blocks else t("status.none"))
+
+    def withdraw(self, ctx: Context, req: CommandRequest) -> Reply:
+        raw = req.rest.strip().lstrip("#")
+        if not raw.isdigit():
+            return Reply.text(t("withdraw.usage"))
+        request_id = int(raw)
+        now = ctx.clock.now()
+        with ctx.uow() as uow:
+            request = uow.requests.get(request_id)
+            case = uow.cases.by_id(request.case_id) if request else None
+            # Only the one who asked, or the case's current lead, may withdraw; others learn nothing.
+            if request is None or case is None or req.user_id not in (request.asked_by, case.lead_id):
+                return Reply.text(t("withdraw.unknown", id=request_id))
+            if not uow.requests.set_status(request.id, RequestStatus.WITHDRAWN.value, now):
+                return Reply.text(
+                    t("withdraw.not_open", id=request_id, status=t(f"request.status.{request.status.value}"))
+                )
+            pending = uow.requests.close_pending_offers(request.id, OfferStatus.WITHDRAWN, now)
+            close_offer_posts(uow, pending, OfferStatus.WITHDRAWN, case.code, now)
+            uow.audit.record(
+                AuditEvent(
+                    now,
+                    req.user_id,
+                    "erbij.intrekken",
+                    case.code,
+                    authorisation="regiehouder",
+                    access_point="/erbij intrekken",
+                    detail={"verzoek": str(request.id)},
+                )
+            )
+            uow.commit()
+        return Reply.text(t("withdraw.done", id=request_id, count=len(pending)))
+
+    def checkout(self, ctx: Context, req: CommandRequest) -> OpenDialog | Reply:
+        if not req.rest:
+            return Reply.text(t("checkout.usage"))
+        code = _code(req.rest.split()[0])
+        with ctx.uow() as uow:
+            case = uow.cases.by_code(code)
+            active = uow.cases.active_for_case(case.id) if case else []
+            if case is not None and case.lead_id == req.user_id:
+                choices = [(i, uow.roster.professional(i.expert_id)) for i in active]
+            else:
+                choices = [(i, None) for i in active if i.expert_id == req.user_id]
+        if case is None or not choices:
+            return Reply.text(t("checkout.none", code=code))
+        fields = []
+        if case.lead_id == req.user_id:
+            fields.append(
+                DialogField(
+                    "involvement",
+                    t("checkout.field.expert"),
+                    kind="select",
+                    options=tuple(
+                        Option(f"{messages.person(p)} ({messages.organisation_of(p)})", str(i.id))
+                        for i, p in choices
+                    ),
+                    default=str(choices[0][0].id) if len(choices) == 1 else "",
+                )
+            )
+        fields.append(
+            DialogField(
+                "reason",
+                t("checkout.field.reason"),
+                kind="radio",
+                options=tuple(Option(label(r), r.value) for r in CHECKOUT_REASONS),
+            )
+        )
+        state = {"case": str(case.id)}
+        if case.lead_id != req.user_id:
+            state["involvement"] = str(choices[0][0].id)
+        return OpenDialog(
+            Dialog(
+                callback=CHECKOUT_CALLBACK,
+                title=t("checkout.title"),
+                introduction=t("checkout.intro"),
+                fields=tuple(fields),
+                submit_label=t("checkout.submit"),
+                state=state,
+            )
+        )
+
+    def submit_checkout(self, ctx: Context, submission: DialogSubmission) -> DialogResult:
+        now = ctx.clock.now()
+        raw_reason = str(submission.submission.get("reason") or "")
+        try:
+            reason = EndReason(raw_reason)
+        except ValueError:
+            return DialogResult(field_errors={"reason": t("request.error.choose")})
+        involvement_id = submission.state.get("involvement") or str(
+            submission.submission.get("involvement") or ""
+        )
+        with ctx.uow() as uow:
+            case = uow.cases.by_id(int(submission.state.get("case", "0") or 0))
+            active = {str(i.id): i for i in uow.cases.active_for_case(case.id)} if case else {}
+            involvement = active.get(involvement_id)
+            if case is None or involvement is None:
+                raise UserError(t("checkout.none", code=case.code if case else "?"))
+            by_lead = submission.user_id == case.lead_id
+            if not by_lead and involvement.expert_id != submission.user_id:
+                raise UserError(t("checkout.none", code=case.code))
+            uow.cases.end_involvement(involvement.id, now, reason)
+            expert = uow.roster.professional(involvement.expert_id)
+            lead = uow.roster.professional(case.lead_id)
+            values = {
+                "code": case.code,
+                "reason": label(reason),
+                "name": messages.person(expert),
+                "organisation": messages.organisation_of(expert),
+                "lead": messages.person(lead),
+            }
+            # Both sides hear of it: the one who did it privately, the other by DM.
+            notices = [
+                (case.lead_id, "checkout.notice.to_lead" if not by_lead else "checkout.done.lead"),
+                (
+                    involvement.expert_id,
+                    "checkout.done.expert" if not by_lead else "checkout.notice.to_expert",
+                ),
+            ]
+            for user_id, key in notices:
+                uow.outbox.add(
+                    OutgoingMessage(
+                        key=f"involvement:{involvement.id}:checkout:{user_id}",
+                        to=Recipient.user(user_id),
+                        message=Message(t(key, **values)),
+                    ),
+                    now,
+                )
+            uow.audit.record(
+                AuditEvent(
+                    now,
+                    submission.user_id,
+                    "uitchecken",
+                    case.code,
+                    authorisation="regiehouder" if by_lead else "betrokken_expert",
+                    access_point="/erbij uitchecken",
+                    detail={"expert": involvement.expert_id, "reden": reason.value},
+                )
+            )
+            uow.commit()
+        return DialogResult()
+
+
+def _code(text: str) -> str:
+    try:
+        return parse_code(text.strip())
+    except InvalidCaseCode:
+        raise UserError(t("kaart.code_ongeldig", code=text.strip()[:40])) from None

@@ -1,0 +1,107 @@
+"""What the people involved read about a request: pure builders of neutral messages."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from commands.cases.fields import label
+from commands.catalogue import t
+from commands.replies import Button, Message, Section
+from commands.requests.matching import Candidate
+from commands.requests.model import HelpRequest, Offer, OfferStatus
+from commands.roster.model import Professional
+
+DAYS = ("ma", "di", "wo", "do", "vr", "za", "zo")
+
+
+def when(at: datetime, tz: ZoneInfo) -> str:
+    local = at.astimezone(tz)
+    return f"{DAYS[local.weekday()]} {local:%d-%m %H:%M}"
+
+
+def person(professional: Professional | None, fallback: str = "?") -> str:
+    return professional.display_name if professional else fallback
+
+
+def organisation_of(professional: Professional | None) -> str:
+    return professional.organisation.name if professional else "?"
+
+
+def organisations_wanted(request: HelpRequest) -> str:
+    if not request.organisation_kinds:
+        return t("request.org.any")
+    return ", ".join(label(kind) for kind in sorted(request.organisation_kinds))
+
+
+def offer_message(
+    request: HelpRequest,
+    offer: Offer,
+    code: str,
+    lead: Professional | None,
+    expertise: str,
+    card: Section | None,
+) -> Message:
+    fields = [
+        (t("offer.field.form"), t(f"request.form.{request.form.value}")),
+        (t("offer.field.urgency"), t(f"request.urgency.{request.urgency.value}")),
+        (t("offer.field.lead"), f"{person(lead)} ({organisation_of(lead)})"),
+    ]
+    if request.experts_wanted > 1:
+        fields.append((t("offer.field.duo"), t("request.experts.2")))
+    sections = [
+        Section(
+            t("offer.section.title", id=request.id, urgency=t(f"request.urgency.{request.urgency.value}")),
+            t("offer.question", question=request.question) + "\n\n" + t("offer.advice_note"),
+            tuple(fields),
+        )
+    ]
+    if card is not None and request.share_card:
+        sections.append(card)
+    elif not request.share_card:
+        sections.append(Section("", t("offer.anonymous")))
+    data = {"offer": str(offer.id)}
+    return Message(
+        t("offer.text", code=code, lead=person(lead), expertise=expertise),
+        sections=tuple(sections),
+        buttons=(
+            Button(t("offer.button.accept"), "offer.accept", data, "primary"),
+            Button(t("offer.button.decline"), "offer.decline", data),
+        ),
+    )
+
+
+def closed_offer_text(status: OfferStatus, request_id: int, code: str, who: str = "") -> str:
+    """The text an offer post is replaced with once it can no longer be answered."""
+    key = {
+        OfferStatus.TAKEN: "offer.taken.update",
+        OfferStatus.EXPIRED: "offer.expired.update",
+        OfferStatus.WITHDRAWN: "offer.withdrawn.update",
+        OfferStatus.DECLINED: "offer.declined.update",
+    }[status]
+    return t(key, id=request_id, code=code, who=who)
+
+
+def late_answer(offer: Offer, who: str) -> str:
+    """Why a click on an offer that is no longer open changes nothing (double and late clicks)."""
+    return {
+        OfferStatus.ACCEPTED: t("offer.late.yours"),
+        OfferStatus.DECLINED: t("offer.late.declined"),
+        OfferStatus.TAKEN: t("offer.late.taken", who=who),
+        OfferStatus.EXPIRED: t("offer.late.expired"),
+        OfferStatus.WITHDRAWN: t("offer.late.withdrawn"),
+        OfferStatus.PENDING: t("offer.late.taken", who=who),
+    }[offer.status]
+
+
+def ranking_lines(candidates: list[Candidate]) -> str:
+    return "\n".join(
+        t(
+            "lead.offered.line",
+            rank=i,
+            name=c.professional.display_name,
+            organisation=c.professional.organisation.name,
+            reasons="; ".join(c.reasons),
+        )
+        for i, c in enumerate(candidates, start=1)
+    )

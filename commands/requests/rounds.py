@@ -1,0 +1,193 @@
+"""Rounds of offers: rank, send the next candidates, or escalate when nobody is left.
+
+One function serves the first round (inside the lead's submission) and every later round (in the
+scheduler tick), so the rules are the same whichever path starts a round.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from commands.calendar import WorkCalendar
+from commands.cases.model import Case
+from commands.cases.summary import compact_summary
+from commands.catalogue import t
+from commands.outbox import OutgoingMessage, Recipient
+from commands.ports import UnitOfWork, UnitOfWorkFactory
+from commands.replies import Message
+from commands.requests import messages
+from commands.requests.matching import Candidate, availability_at, rank
+from commands.requests.model import HelpRequest, MatchSpec, NewOffer, Offer, OfferStatus, RequestStatus
+from commands.requests.policy import RequestPolicy
+from commands.roster.expertise import label as expertise_label
+
+
+@dataclass(frozen=True)
+class RequestSettings:
+    policy: RequestPolicy = field(default_factory=RequestPolicy)
+    calendar: WorkCalendar = field(default_factory=WorkCalendar)
+    coordinators_channel: str = "erbij-coordinatie"
+
+
+def candidates_for(
+    uow: UnitOfWork,
+    request: HelpRequest,
+    case: Case,
+    now: datetime,
+    settings: RequestSettings,
+    limit: int | None = None,
+) -> list[Candidate]:
+    """Everyone who may be asked now, best first, excluding experts this request already asked."""
+    history = uow.cases.ever_for_case(case.id)
+    involved_now = frozenset(i.expert_id for i in history if i.ended_at is None)
+    involved_before = frozenset(i.expert_id for i in history) - involved_now
+    asked = frozenset(o.expert_id for o in uow.requests.offers_for(request.id))
+    spec = MatchSpec(request.expertise, request.organisation_kinds, case.municipality or None, case.id)
+    experts = uow.roster.candidate_experts(
+        request.expertise,
+        request.organisation_kinds,
+        case.municipality or None,
+        involved_now | involved_before,
+    )
+    loads = uow.requests.loads([e.user_id for e in experts])
+    # Outside working hours an urgent request still goes out now, judged by who works next.
+    instant = settings.calendar.next_working_start(now)
+    return rank(
+        spec,
+        experts,
+        loads=loads,
+        involved_now=involved_now,
+        involved_before=involved_before,
+        is_available=availability_at(instant, settings.calendar.zone),
+        exclude=asked,
+        limit=limit,
+    )
+
+
+def start_round(
+    uow: UnitOfWork, request: HelpRequest, case: Case, now: datetime, settings: RequestSettings
+) -> list[Candidate]:
+    """Send the next round of offers (the caller has claimed the round); escalate if nobody is left."""
+    still_needed = request.experts_wanted - request.accepted
+    chosen = candidates_for(
+        uow, request, case, now, settings, settings.policy.offers_per_round(request.urgency, still_needed)
+    )
+    if not chosen:
+        escalate(uow, request, case, now, settings)
+        return []
+    round_number = request.round + 1
+    offers = uow.requests.add_offers(
+        NewOffer(request.id, c.professional.user_id, round_number, i, c.reasons, now)
+        for i, c in enumerate(chosen, start=1)
+    )
+    uow.requests.set_round_due(
+        request.id, settings.policy.round_deadline(now, request.urgency, settings.calendar)
+    )
+    lead = uow.roster.professional(request.asked_by)
+    card = None
+    if request.share_card:
+        card = compact_summary(uow.cases.latest_card(case.id).card, case)
+    expertise = expertise_label(request.expertise, uow.roster.expertise_areas())
+    for offer in offers:
+        uow.outbox.add(
+            OutgoingMessage(
+                key=offer.message_key,
+                to=Recipient.user(offer.expert_id),
+                message=messages.offer_message(request, offer, case.code, lead, expertise, card),
+            ),
+            now,
+        )
+    key = "lead.offered" if request.round == 0 else "lead.next_round"
+    uow.outbox.add(
+        OutgoingMessage(
+            key=f"request:{request.id}:round:{round_number}",
+            to=Recipient.user(request.asked_by),
+            message=Message(t(key, id=request.id, code=case.code, ranking=messages.ranking_lines(chosen))),
+        ),
+        now,
+    )
+    return chosen
+
+
+def escalate(
+    uow: UnitOfWork, request: HelpRequest, case: Case, now: datetime, settings: RequestSettings
+) -> None:
+    """Nobody left to ask: the coordinators' channel hears of it (code and status only), and the lead."""
+    if not uow.requests.set_status(request.id, RequestStatus.ESCALATED.value, now):
+        return
+    lead = uow.roster.professional(request.asked_by)
+    uow.outbox.add(
+        OutgoingMessage(
+            key=f"request:{request.id}:escalated:coordinators",
+            to=Recipient.channel(settings.coordinators_channel),
+            message=Message(
+                t(
+                    "coordinators.escalated",
+                    code=case.code,
+                    id=request.id,
+                    expertise=expertise_label(request.expertise, uow.roster.expertise_areas()),
+                    organisation=messages.organisations_wanted(request),
+                    form=t(f"request.form.{request.form.value}"),
+                    urgency=t(f"request.urgency.{request.urgency.value}"),
+                    lead=lead.username if lead else request.asked_by,
+                )
+            ),
+        ),
+        now,
+    )
+    uow.outbox.add(
+        OutgoingMessage(
+            key=f"request:{request.id}:escalated:lead",
+            to=Recipient.user(request.asked_by),
+            message=Message(t("lead.escalated", id=request.id, code=case.code)),
+        ),
+        now,
+    )
+
+
+def close_offer_posts(
+    uow: UnitOfWork, offers: list[Offer], status: OfferStatus, code: str, now: datetime, who: str = ""
+) -> None:
+    """Replace the buttons of offers that can no longer be answered with a line saying why."""
+    for offer in offers:
+        uow.outbox.add(
+            OutgoingMessage(
+                key=f"{offer.message_key}:{status.value}",
+                to=Recipient.user(offer.expert_id),
+                message=Message(messages.closed_offer_text(status, offer.request_id, code, who)),
+                replaces=offer.message_key,
+            ),
+            now,
+        )
+
+
+def run_due_rounds(
+    factory: UnitOfWorkFactory, now: datetime, settings: RequestSettings, limit: int = 50
+) -> int:
+    """The tick body: every open request whose round is due moves on, each in its own transaction.
+
+    `claim_round` is a conditional update on the round number, so two bot processes (or a tick that
+    overlaps a restart) never start the same round twice.
+    """
+    with factory() as uow:
+        due = uow.requests.due_rounds(now, limit)
+    moved = 0
+    for request in due:
+        with factory() as uow:
+            if not uow.requests.claim_round(request.id, request.round, None):
+                continue
+            case = uow.cases.by_id(request.case_id)
+            if case is None or case.closed:
+                # The case closed while the request waited: nobody should be asked any more.
+                uow.requests.set_status(request.id, RequestStatus.WITHDRAWN.value, now)
+                pending = uow.requests.close_pending_offers(request.id, OfferStatus.WITHDRAWN, now)
+                close_offer_posts(uow, pending, OfferStatus.WITHDRAWN, case.code if case else "?", now)
+            else:
+                if request.round > 0:
+                    expired = uow.requests.close_pending_offers(request.id, OfferStatus.EXPIRED, now)
+                    close_offer_posts(uow, expired, OfferStatus.EXPIRED, case.code, now)
+                start_round(uow, request, case, now, settings)
+            uow.commit()
+            moved += 1
+    return moved

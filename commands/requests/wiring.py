@@ -1,0 +1,32 @@
+"""Registers erbij halen: `/erbij` subcommands, offer buttons, dialogs and the rounds tick."""
+
+from __future__ import annotations
+
+from commands.calendar import WorkCalendar
+from commands.config import ProductConfig
+from commands.registry import Router, Subcommands
+from commands.requests.dialog import CALLBACK
+from commands.requests.handlers import DECLINE_CALLBACK, RequestHandlers
+from commands.requests.lifecycle import CHECKOUT_CALLBACK, RequestLifecycle
+from commands.requests.rounds import RequestSettings
+
+
+def register(router: Router, tables: dict[str, Subcommands], config: ProductConfig | None = None) -> None:
+    config = config or ProductConfig()
+    settings = RequestSettings(
+        calendar=WorkCalendar(timezone=config.timezone), coordinators_channel=config.coordinators_channel
+    )
+    handlers = RequestHandlers(settings)
+    lifecycle = RequestLifecycle(settings)
+    erbij = tables["erbij"]
+    erbij.default = handlers.ask
+    erbij.fallback = handlers.ask  # `/erbij <casuscode>`; anything else gets the unknown-word hint
+    erbij.add("status", lifecycle.status)
+    erbij.add("intrekken", lifecycle.withdraw)
+    erbij.add("uitchecken", lifecycle.checkout)
+    router.dialog(CALLBACK, handlers.submit)
+    router.dialog(DECLINE_CALLBACK, handlers.submit_decline)
+    router.dialog(CHECKOUT_CALLBACK, lifecycle.submit_checkout)
+    router.action("offer.accept", handlers.accept)
+    router.action("offer.decline", handlers.decline)
+    router.tick("requests.rounds", handlers.tick)

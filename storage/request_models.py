@@ -1,0 +1,66 @@
+"""Tables of the erbij-halen feature: help requests and the offers they send to experts."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import JSON, Boolean, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column
+
+from storage.models import Base
+from storage.types import UTCDateTime
+
+
+class HelpRequestRow(Base):
+    __tablename__ = "help_request"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), index=True)
+    asked_by: Mapped[str] = mapped_column(String(64), index=True)
+    expertise: Mapped[str] = mapped_column(String(60))
+    organisation_kinds: Mapped[str] = mapped_column(String(40))  # comma-separated; empty = any
+    form: Mapped[str] = mapped_column(String(40))
+    urgency: Mapped[str] = mapped_column(String(30))
+    experts_wanted: Mapped[int] = mapped_column(Integer)
+    question: Mapped[str] = mapped_column(Text)
+    share_card: Mapped[bool] = mapped_column(Boolean)
+    status: Mapped[str] = mapped_column(String(20))
+    round: Mapped[int] = mapped_column(Integer, default=0)
+    round_due_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    accepted: Mapped[int] = mapped_column(Integer, default=0)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    matched_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+    # The tick asks "which open requests are due?" every few seconds: keep that an index range scan.
+    __table_args__ = (Index("ix_help_request_status_round_due_at", "status", "round_due_at"),)
+
+
+class OfferRow(Base):
+    __tablename__ = "offer"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    request_id: Mapped[int] = mapped_column(ForeignKey("help_request.id"))
+    expert_id: Mapped[str] = mapped_column(String(64))
+    round: Mapped[int] = mapped_column(Integer)
+    rank: Mapped[int] = mapped_column(Integer)
+    reasons: Mapped[list[str]] = mapped_column(JSON)
+    status: Mapped[str] = mapped_column(String(20))
+    offered_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    answered_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    decline_reason: Mapped[str] = mapped_column(Text, default="")
+
+    __table_args__ = (
+        UniqueConstraint("request_id", "expert_id"),  # one offer per expert per request
+        Index("ix_offer_expert_id_offered_at", "expert_id", "offered_at"),
+    )
+
+
+class ExpertActivityRow(Base):
+    """When each expert was last asked: kept up to date with every offer so matching reads it per expert,
+    instead of aggregating the whole offer history on every request."""
+
+    __tablename__ = "expert_activity"
+
+    expert_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    last_asked_at: Mapped[datetime] = mapped_column(UTCDateTime)

@@ -1,0 +1,263 @@
+"""The help-request repository. Every state change that can race is a conditional UPDATE (a claim)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import func, select, update
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.orm import Session
+
+from commands.requests.model import (
+    ExpertLoad,
+    HelpRequest,
+    InvolvementForm,
+    NewHelpRequest,
+    NewOffer,
+    Offer,
+    OfferStatus,
+    RequestStatus,
+    Urgency,
+)
+from commands.roster.model import OrganisationKind
+from storage.case_models import InvolvementRow
+from storage.request_models import ExpertActivityRow, HelpRequestRow, OfferRow
+
+
+def _kinds(raw: str) -> frozenset[OrganisationKind]:
+    return frozenset(OrganisationKind(k) for k in raw.split(",") if k)
+
+
+def _request(row: HelpRequestRow) -> HelpRequest:
+    return HelpRequest(
+        id=row.id,
+        case_id=row.case_id,
+        asked_by=row.asked_by,
+        expertise=row.expertise,
+        organisation_kinds=_kinds(row.organisation_kinds),
+        form=InvolvementForm(row.form),
+        urgency=Urgency(row.urgency),
+        experts_wanted=row.experts_wanted,
+        question=row.question,
+        share_card=row.share_card,
+        status=RequestStatus(row.status),
+        created_at=row.created_at,
+        round=row.round,
+        round_due_at=row.round_due_at,
+        accepted=row.accepted,
+        matched_at=row.matched_at,
+        closed_at=row.closed_at,
+    )
+
+
+def _offer(row: OfferRow) -> Offer:
+    return Offer(
+        id=row.id,
+        request_id=row.request_id,
+        expert_id=row.expert_id,
+        round=row.round,
+        rank=row.rank,
+        reasons=tuple(row.reasons),
+        status=OfferStatus(row.status),
+        offered_at=row.offered_at,
+        answered_at=row.answered_at,
+        decline_reason=row.decline_reason or "",
+    )
+
+
+class SqlRequestRepository:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def _rowcount(self, statement: Any) -> int:
+        result = self.session.execute(statement.execution_options(synchronize_session=False))
+        return int(result.rowcount)  # type: ignore[attr-defined]
+
+    # --- requests --------------------------------------------------------------------------------------
+    def add(self, request: NewHelpRequest) -> HelpRequest:
+        row = HelpRequestRow(
+            case_id=request.case_id,
+            asked_by=request.asked_by,
+            expertise=request.expertise,
+            organisation_kinds=",".join(sorted(request.organisation_kinds)),
+            form=request.form.value,
+            urgency=request.urgency.value,
+            experts_wanted=request.experts_wanted,
+            question=request.question,
+            share_card=request.share_card,
+            status=RequestStatus.OPEN.value,
+            round=0,
+            round_due_at=request.first_round_at,
+            accepted=0,
+            created_at=request.created_at,
+        )
+        self.session.add(row)
+        self.session.flush()
+        return _request(row)
+
+    def get(self, request_id: int) -> HelpRequest | None:
+        row = self.session.get(HelpRequestRow, request_id)
+        return _request(row) if row else None
+
+    def open_for_lead(self, user_id: str) -> list[HelpRequest]:
+        rows = self.session.scalars(
+            select(HelpRequestRow)
+            .where(HelpRequestRow.asked_by == user_id, HelpRequestRow.status == RequestStatus.OPEN.value)
+            .order_by(HelpRequestRow.id)
+        )
+        return [_request(r) for r in rows]
+
+    def for_case(self, case_id: int) -> list[HelpRequest]:
+        rows = self.session.scalars(
+            select(HelpRequestRow).where(HelpRequestRow.case_id == case_id).order_by(HelpRequestRow.id)
+        )
+        return [_request(r) for r in rows]
+
+    def due_rounds(self, now: datetime, limit: int) -> list[HelpRequest]:
+        rows = self.session.scalars(
+            select(HelpRequestRow)
+            .where(HelpRequestRow.status == RequestStatus.OPEN.value, HelpRequestRow.round_due_at <= now)
+            .order_by(HelpRequestRow.round_due_at, HelpRequestRow.id)
+            .limit(limit)
+        )
+        return [_request(r) for r in rows]
+
+    def claim_round(self, request_id: int, expected_round: int, next_due: datetime | None) -> bool:
+        return (
+            self._rowcount(
+                update(HelpRequestRow)
+                .where(
+                    HelpRequestRow.id == request_id,
+                    HelpRequestRow.round == expected_round,
+                    HelpRequestRow.status == RequestStatus.OPEN.value,
+                )
+                .values(round=expected_round + 1, round_due_at=next_due)
+            )
+            == 1
+        )
+
+    def set_round_due(self, request_id: int, due: datetime | None) -> None:
+        self._rowcount(update(HelpRequestRow).where(HelpRequestRow.id == request_id).values(round_due_at=due))
+
+    def claim_slot(self, request_id: int) -> int | None:
+        claimed = self.session.execute(
+            update(HelpRequestRow)
+            .where(
+                HelpRequestRow.id == request_id,
+                HelpRequestRow.status == RequestStatus.OPEN.value,
+                HelpRequestRow.accepted < HelpRequestRow.experts_wanted,
+            )
+            .values(accepted=HelpRequestRow.accepted + 1)
+            .returning(HelpRequestRow.accepted)
+            .execution_options(synchronize_session=False)
+        ).scalar_one_or_none()
+        return None if claimed is None else int(claimed)
+
+    def set_status(self, request_id: int, status: str, at: datetime) -> bool:
+        values: dict[str, Any] = {"status": status, "round_due_at": None}
+        values["matched_at" if status == RequestStatus.MATCHED.value else "closed_at"] = at
+        return (
+            self._rowcount(
+                update(HelpRequestRow)
+                .where(HelpRequestRow.id == request_id, HelpRequestRow.status == RequestStatus.OPEN.value)
+                .values(**values)
+            )
+            == 1
+        )
+
+    # --- offers ----------------------------------------------------------------------------------------
+    def add_offers(self, offers: Iterable[NewOffer]) -> list[Offer]:
+        rows = [
+            OfferRow(
+                request_id=o.request_id,
+                expert_id=o.expert_id,
+                round=o.round,
+                rank=o.rank,
+                reasons=list(o.reasons),
+                status=OfferStatus.PENDING.value,
+                offered_at=o.offered_at,
+                decline_reason="",
+            )
+            for o in offers
+        ]
+        self.session.add_all(rows)
+        self.session.flush()
+        for row in rows:
+            self._asked(row.expert_id, row.offered_at)
+        return [_offer(r) for r in rows]
+
+    def _asked(self, expert_id: str, at: datetime) -> None:
+        insert = sqlite_insert if self.session.get_bind().dialect.name == "sqlite" else postgresql_insert
+        statement = insert(ExpertActivityRow).values(expert_id=expert_id, last_asked_at=at)
+        self.session.execute(
+            statement.on_conflict_do_update(
+                index_elements=[ExpertActivityRow.expert_id],
+                set_={"last_asked_at": statement.excluded.last_asked_at},
+            )
+        )
+
+    def offer(self, offer_id: int) -> Offer | None:
+        row = self.session.get(OfferRow, offer_id)
+        return _offer(row) if row else None
+
+    def offers_for(self, request_id: int) -> list[Offer]:
+        rows = self.session.scalars(
+            select(OfferRow).where(OfferRow.request_id == request_id).order_by(OfferRow.round, OfferRow.rank)
+        )
+        return [_offer(r) for r in rows]
+
+    def answer_offer(
+        self, offer_id: int, expert_id: str, status: OfferStatus, at: datetime, reason: str = ""
+    ) -> bool:
+        return (
+            self._rowcount(
+                update(OfferRow)
+                .where(
+                    OfferRow.id == offer_id,
+                    OfferRow.expert_id == expert_id,
+                    OfferRow.status == OfferStatus.PENDING.value,
+                )
+                .values(status=status.value, answered_at=at, decline_reason=reason)
+            )
+            == 1
+        )
+
+    def close_pending_offers(self, request_id: int, status: OfferStatus, at: datetime) -> list[Offer]:
+        pending = self.session.scalars(
+            select(OfferRow).where(
+                OfferRow.request_id == request_id, OfferRow.status == OfferStatus.PENDING.value
+            )
+        ).all()
+        closed = []
+        for row in pending:
+            changed = self._rowcount(
+                update(OfferRow)
+                .where(OfferRow.id == row.id, OfferRow.status == OfferStatus.PENDING.value)
+                .values(status=status.value, answered_at=at)
+            )
+            if changed:
+                self.session.expire(row)
+                closed.append(_offer(row))
+        return closed
+
+    def loads(self, expert_ids: Iterable[str] | None = None) -> dict[str, ExpertLoad]:
+        active: dict[str, int] = {}
+        asked: dict[str, datetime] = {}
+        ids = None if expert_ids is None else list(expert_ids)
+        involvements = select(InvolvementRow.expert_id, func.count()).where(InvolvementRow.ended_at.is_(None))
+        activity = select(ExpertActivityRow.expert_id, ExpertActivityRow.last_asked_at)
+        if ids is not None:
+            # One expanding IN per table: at most a few thousand ids, well within both databases' limits.
+            involvements = involvements.where(InvolvementRow.expert_id.in_(ids))
+            activity = activity.where(ExpertActivityRow.expert_id.in_(ids))
+        for expert_id, count in self.session.execute(involvements.group_by(InvolvementRow.expert_id)):
+            active[expert_id] = int(count)
+        for expert_id, last in self.session.execute(activity):
+            asked[expert_id] = last
+        return {
+            expert_id: ExpertLoad(active.get(expert_id, 0), asked.get(expert_id))
+            for expert_id in set(active) | set(asked) | set(ids or ())
+        }
