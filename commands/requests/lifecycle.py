@@ -198,7 +198,7 @@ class RequestLifecycle:
             lead = uow.roster.professional(case.lead_id)
             values = {
                 "code": case.code,
-                "reason": label(reason),
+                "reason": label(reason).lower(),
                 "name": messages.person(expert),
                 "organisation": messages.organisation_of(expert),
                 "lead": messages.person(lead),

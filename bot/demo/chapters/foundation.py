@@ -18,8 +18,8 @@ def chapter(script: Script) -> None:
         f"Na een herstart van Erbij: nog steeds {len(again)} commando's (niets dubbel aangemaakt).\n"
     )
     script.out.write("\nDe mensen in deze demo (fictief):\n")
-    script.person("jeroen.st", "Jeroen", "Bakker", "regiehouder, Sociaal Team Roosendaal")
-    script.person("sanne.vt", "Sanne", "de Vries", "expert Veilig Thuis West-Brabant")
-    script.slash("jeroen.st", "/erbij help")
-    script.slash("sanne.vt", "/beschikbaar help")
-    script.slash("jeroen.st", "/erbij opschalen")
+    script.person("jeroen.peeters", "Jeroen", "Peeters", "regiehouder, Sociaal Team Roosendaal")
+    script.person("sanne.devries", "Sanne", "de Vries", "expert Veilig Thuis West-Brabant")
+    script.slash("jeroen.peeters", "/erbij help")
+    script.slash("sanne.devries", "/beschikbaar help")
+    script.slash("jeroen.peeters", "/erbij opschalen")

@@ -6,11 +6,15 @@ MESSAGES = {
     "command.erbij.hint": "[casuscode | status | intrekken | uitchecken | help]",
     "command.kaart.display_name": "Veiligheidskaart",
     "command.kaart.description": "De veiligheidskaart van een casus bekijken of bijwerken",
-    "command.kaart.hint": "[nieuw | <casuscode> [bewerken | kader | geschiedenis | export | sluiten] | help]",
+    "command.kaart.hint": (
+        "[nieuw | lijst | <casuscode> [bewerken | kader | geschiedenis | export | regie | sluiten] | help]"
+    ),
     "command.overleg.display_name": "Multidisciplinair overleg",
     "command.overleg.description": "Casussen inbrengen, agenda en verslag van het MDO",
     "command.overleg.hint": "[inbrengen | afmelden | agenda | verslag | acties | rooster | help]",
     "command.beschikbaar.display_name": "Beschikbaarheid",
     "command.beschikbaar.description": "Je beschikbaarheid als expert bekijken of doorgeven",
-    "command.beschikbaar.hint": "[afwezig <van> t/m <tot> | capaciteit <n> | pauze | hervat | help]",
+    "command.beschikbaar.hint": (
+        "[afwezig <van> t/m <tot> | capaciteit <n> | pauze | hervat | overzicht | help]"
+    ),
 }

@@ -37,12 +37,14 @@ MESSAGES = {
         "#### Veiligheidskaart\n"
         "| Commando | Wat het doet |\n|---|---|\n"
         "| `/kaart nieuw` | Nieuwe casus met een casuscode; jij bent regiehouder |\n"
+        "| `/kaart lijst` | De casussen waarvan jij regiehouder bent |\n"
         "| `/kaart <casuscode>` | De kaart bekijken (als je toegang hebt) |\n"
         "| `/kaart <casuscode> bewerken <deel>` | Een deel bijwerken: "
         "zorgen, goed, top3, plan, oordeel, stappen |\n"
         "| `/kaart <casuscode> kader <vrijwillig/drang/gedwongen>` | Het kader vastleggen |\n"
         "| `/kaart <casuscode> geschiedenis` | Versies en wat er veranderde |\n"
         "| `/kaart <casuscode> export` | De kaart als document voor een warme overdracht |\n"
+        "| `/kaart <casuscode> regie @collega` | De regie overdragen aan een collega |\n"
         "| `/kaart <casuscode> sluiten` | De casus afsluiten |\n"
         "| `/kaart help` | Deze uitleg |\n\n{crisis}"
     ),
@@ -65,7 +67,11 @@ MESSAGES = {
         "| `/beschikbaar afwezig <van> t/m <tot>` | Afwezigheid doorgeven, bv. `afwezig 24-12 t/m 2-1` of "
         "`afwezig morgen` |\n"
         "| `/beschikbaar capaciteit <aantal>` | Hoeveel casussen je tegelijk kunt hebben |\n"
+        "| `/beschikbaar afwezig <van> t/m <tot>: <notitie>` | Met een notitie die alleen jij ziet |\n"
+        "| `/beschikbaar afwezig wissen` | Je zelf doorgegeven afwezigheid weer wissen |\n"
         "| `/beschikbaar pauze` / `hervat` | Tijdelijk geen nieuwe vragen ontvangen, en weer wel |\n"
+        "| `/beschikbaar overzicht` | Coördinatoren: wie is deze week beschikbaar, wie zit vol |\n"
+        "| `/beschikbaar @naam …` | Coördinatoren: beschikbaarheid van een collega bekijken of aanpassen |\n"
         "| `/beschikbaar help` | Deze uitleg |"
     ),
 }
