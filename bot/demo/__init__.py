@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TextIO
 
-from bot.demo.chapters import cards, foundation
+from bot.demo.chapters import cards, foundation, requests, roster
 from bot.demo.script import Script
 from bot.demo.world import World
 from commands.clock import ManualClock
@@ -23,7 +23,9 @@ DEMO_START = datetime(2026, 11, 23, 7, 30, tzinfo=UTC)
 
 CHAPTERS: list[Callable[[Script], None]] = [
     foundation.chapter,
+    roster.chapter,
     cards.chapter,
+    requests.chapter,
 ]
 
 
