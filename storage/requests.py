@@ -25,6 +25,7 @@ from commands.requests.model import (
 from commands.roster.model import OrganisationKind
 from storage.case_models import InvolvementRow
 from storage.request_models import ExpertActivityRow, HelpRequestRow, OfferRow
+from storage.sql import one_of
 
 
 def _kinds(raw: str) -> frozenset[OrganisationKind]:
@@ -250,9 +251,8 @@ class SqlRequestRepository:
         involvements = select(InvolvementRow.expert_id, func.count()).where(InvolvementRow.ended_at.is_(None))
         activity = select(ExpertActivityRow.expert_id, ExpertActivityRow.last_asked_at)
         if ids is not None:
-            # One expanding IN per table: at most a few thousand ids, well within both databases' limits.
-            involvements = involvements.where(InvolvementRow.expert_id.in_(ids))
-            activity = activity.where(ExpertActivityRow.expert_id.in_(ids))
+            involvements = involvements.where(one_of(self.session, InvolvementRow.expert_id, ids))
+            activity = activity.where(one_of(self.session, ExpertActivityRow.expert_id, ids))
         for expert_id, count in self.session.execute(involvements.group_by(InvolvementRow.expert_id)):
             active[expert_id] = int(count)
         for expert_id, last in self.session.execute(activity):
