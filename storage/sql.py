@@ -17,5 +17,5 @@ def one_of(session: Session, column: Any, values: Sequence[str]) -> ColumnElemen
     which costs more than the query itself; SQLite takes the plain expanding IN well.
     """
     if session.get_bind().dialect.name == "postgresql":
-        return column == any_(bindparam(None, list(values), type_=ARRAY(String)))  # type: ignore[no-any-return]
-    return column.in_(list(values))  # type: ignore[no-any-return]
+        return column == any_(bindparam(None, list(values), type_=ARRAY(String)))
+    return column.in_(list(values))
