@@ -22,6 +22,14 @@ network_guard.install()
 START = datetime(2026, 11, 23, 8, 0, tzinfo=UTC)
 
 
+@pytest.fixture(autouse=True)
+def _stay_on_loopback() -> Iterator[None]:
+    """Fail the test if anything in it tried to reach beyond this machine, even if the error was caught."""
+    network_guard.violations.clear()
+    yield
+    assert not network_guard.violations, f"non-loopback connections attempted: {network_guard.violations}"
+
+
 @pytest.fixture
 def clock() -> ManualClock:
     return ManualClock(START)

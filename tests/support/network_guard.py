@@ -10,8 +10,12 @@ _real_connect = socket.socket.connect
 _real_connect_ex = socket.socket.connect_ex
 
 
-class NonLoopbackConnection(RuntimeError):
-    pass
+class NonLoopbackConnection(OSError):
+    """An OSError, so socket code cleans up as for any failed connect; also recorded in `violations`, so
+    code under test that swallows connection errors (retries, health checks) cannot hide it."""
+
+
+violations: list[str] = []
 
 
 def is_loopback(address: Any) -> bool:
@@ -28,6 +32,7 @@ def is_loopback(address: Any) -> bool:
 
 def _check(address: Any) -> None:
     if not is_loopback(address):
+        violations.append(repr(address))
         raise NonLoopbackConnection(f"test tried to connect to non-loopback address {address!r}")
 
 
