@@ -10,7 +10,6 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from fastapi import FastAPI
-from sqlalchemy import Engine, text
 
 from bot.http import Edge, create_app
 from bot.mattermost import MattermostAdapter, WebsocketListener
@@ -27,7 +26,7 @@ from commands.help import wiring as help_wiring
 from commands.registry import Context, Router
 from commands.requests import wiring as requests_wiring
 from commands.roster import wiring as roster_wiring
-from storage.engine import make_engine
+from storage.engine import Engine, make_engine, ping
 from storage.outbox import SqlOutboxQueue
 from storage.uow import SqlUnitOfWorkFactory
 
@@ -80,8 +79,7 @@ class Runtime:
         body: dict[str, Any] = {}
         database_ok = True
         try:
-            with self.engine.connect() as conn:
-                conn.execute(text("SELECT 1"))
+            ping(self.engine)
             body["database"] = "ok"
         except Exception as err:
             database_ok = False

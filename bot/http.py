@@ -129,7 +129,7 @@ def create_app(edge: Edge) -> FastAPI:
             team_id=form.team_id,
             trigger_id=form.trigger_id,
         )
-        log.info("command /%s %s by %s", trigger, req.sub or "-", form.user_id)
+        log.info("command /%s %s by %s", trigger, edge.erbij.loggable_sub(req), form.user_id)
         reply = await run_in_threadpool(_run_command, edge, req)
         return JSONResponse(edge.renderer.command_response(reply, edge.clock.now()))
 

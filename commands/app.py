@@ -30,6 +30,11 @@ class Erbij:
     def knows_trigger(self, trigger: str) -> bool:
         return trigger in self.router.commands
 
+    def loggable_sub(self, req: CommandRequest) -> str:
+        """The subcommand for a log line, only if known: free text (a name, a code) stays out of logs."""
+        table = self.router.commands.get(req.command)
+        return req.sub if table is not None and table.knows(req.sub) else "-"
+
     def command(self, req: CommandRequest) -> CommandResult:
         table = self.router.commands.get(req.command)
         if table is None:

@@ -53,6 +53,9 @@ class Subcommands:
     def add(self, sub: str, handler: CommandHandler) -> None:
         self.handlers[sub] = handler
 
+    def knows(self, sub: str) -> bool:
+        return sub in self.handlers or sub in ("help", "hulp", "?")
+
     def __call__(self, ctx: Context, req: CommandRequest) -> CommandResult:
         sub = req.sub
         if sub in ("help", "hulp", "?"):

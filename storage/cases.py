@@ -196,6 +196,7 @@ class SqlCaseRepository:
         organisation_kind: OrganisationKind,
         at: datetime,
         help_request_id: int | None = None,
+        card_access: bool = True,
     ) -> Involvement:
         existing = self.session.scalar(
             select(InvolvementRow).where(
@@ -212,6 +213,7 @@ class SqlCaseRepository:
             organisation_kind=organisation_kind.value,
             help_request_id=help_request_id,
             started_at=at,
+            card_access=card_access,
         )
         self.session.add(row)
         self.session.flush()
@@ -242,6 +244,7 @@ class SqlCaseRepository:
                 InvolvementRow.case_id == case_id,
                 InvolvementRow.expert_id == user_id,
                 InvolvementRow.ended_at.is_(None),
+                InvolvementRow.card_access.is_(True),
             )
         )
         return bool(count)
@@ -298,4 +301,5 @@ def _involvement(row: InvolvementRow) -> Involvement:
         help_request_id=row.help_request_id,
         ended_at=row.ended_at,
         end_reason=EndReason(row.end_reason) if row.end_reason else None,
+        card_access=row.card_access,
     )

@@ -6,10 +6,18 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
 
+__all__ = ["Engine", "make_engine", "normalise_url", "ping"]
+
 SQLITE_BUSY_TIMEOUT_MS = 10_000
+
+
+def ping(engine: Engine) -> None:
+    """Raise if the database cannot answer a trivial query (for health checks)."""
+    with engine.connect() as conn:
+        conn.execute(text("SELECT 1"))
 
 
 def normalise_url(url: str) -> str:

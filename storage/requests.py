@@ -23,7 +23,7 @@ from commands.requests.model import (
     Urgency,
 )
 from commands.roster.model import OrganisationKind
-from storage.case_models import InvolvementRow
+from storage.case_models import CaseRow, InvolvementRow
 from storage.request_models import ExpertActivityRow, HelpRequestRow, OfferRow
 from storage.sql import one_of
 
@@ -106,10 +106,26 @@ class SqlRequestRepository:
     def open_for_lead(self, user_id: str) -> list[HelpRequest]:
         rows = self.session.scalars(
             select(HelpRequestRow)
-            .where(HelpRequestRow.asked_by == user_id, HelpRequestRow.status == RequestStatus.OPEN.value)
+            .join(CaseRow, CaseRow.id == HelpRequestRow.case_id)
+            .where(CaseRow.lead_id == user_id, HelpRequestRow.status == RequestStatus.OPEN.value)
             .order_by(HelpRequestRow.id)
         )
         return [_request(r) for r in rows]
+
+    def open_on_closed_cases(self, limit: int) -> list[HelpRequest]:
+        rows = self.session.scalars(
+            select(HelpRequestRow)
+            .join(CaseRow, CaseRow.id == HelpRequestRow.case_id)
+            .where(HelpRequestRow.status == RequestStatus.OPEN.value, CaseRow.closed_at.is_not(None))
+            .order_by(HelpRequestRow.id)
+            .limit(limit)
+        )
+        return [_request(r) for r in rows]
+
+    def lock(self, request_id: int) -> None:
+        self.session.execute(
+            select(HelpRequestRow.id).where(HelpRequestRow.id == request_id).with_for_update()
+        )
 
     def for_case(self, case_id: int) -> list[HelpRequest]:
         rows = self.session.scalars(

@@ -116,6 +116,8 @@ class Involvement:
     help_request_id: int | None = None
     ended_at: datetime | None = None
     end_reason: EndReason | None = None
+    # False for an anonymous consult: the expert helps with the question but does not see the card.
+    card_access: bool = True
 
     @property
     def active(self) -> bool:

@@ -71,6 +71,7 @@ class CaseRepository(Protocol):
         organisation_kind: OrganisationKind,
         at: datetime,
         help_request_id: int | None = None,
+        card_access: bool = True,
     ) -> Involvement:
         """The expert's active involvement on the case: the existing one if already aboard, else a new one."""
         ...
@@ -87,4 +88,6 @@ class CaseRepository(Protocol):
 
     def active_for_expert(self, expert_id: str) -> list[Involvement]: ...
 
-    def is_active_expert(self, case_id: int, user_id: str) -> bool: ...
+    def is_active_expert(self, case_id: int, user_id: str) -> bool:
+        """Aboard the case *with* access to the card (an anonymous consult gives none)."""
+        ...

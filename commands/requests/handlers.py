@@ -144,6 +144,11 @@ class RequestHandlers:
             case = uow.cases.by_id(request.case_id) if request else None
             if request is None or case is None:
                 return ActionResult(ephemeral=t("offer.not_yours"))
+            if case.closed:
+                return ActionResult(
+                    update=Message(messages.closed_offer_text(OfferStatus.WITHDRAWN, request.id, case.code)),
+                    ephemeral=t("offer.late.case_closed", code=case.code),
+                )
             # The request row first, then the offer: every accept takes its locks in the same order, so
             # simultaneous clicks queue on the request instead of deadlocking on each other's offers.
             accepted = uow.requests.claim_slot(request.id)
@@ -156,8 +161,16 @@ class RequestHandlers:
             if expert is None or not expert.active:
                 uow.rollback()
                 return ActionResult(ephemeral=t("general.not_registered"))
-            lead = uow.roster.professional(request.asked_by)
-            uow.cases.start_involvement(case.id, action.user_id, expert.organisation.kind, now, request.id)
+            # The lead *now*: the case may have been handed over since the request was made.
+            lead = uow.roster.professional(case.lead_id)
+            uow.cases.start_involvement(
+                case.id,
+                action.user_id,
+                expert.organisation.kind,
+                now,
+                request.id,
+                card_access=request.share_card,
+            )
             if accepted >= request.experts_wanted:
                 uow.requests.set_status(request.id, RequestStatus.MATCHED.value, now)
                 taken = uow.requests.close_pending_offers(request.id, OfferStatus.TAKEN, now)
@@ -166,7 +179,7 @@ class RequestHandlers:
             uow.outbox.add(
                 OutgoingMessage(
                     key=f"{offer.message_key}:accepted:lead",
-                    to=Recipient.user(request.asked_by),
+                    to=Recipient.user(case.lead_id),
                     message=Message(
                         t(
                             "lead.accepted",
@@ -194,12 +207,11 @@ class RequestHandlers:
             )
             uow.commit()
         lead_name = messages.person(lead)
-        lead_username = lead.username if lead else request.asked_by
+        lead_username = lead.username if lead else case.lead_id
+        key = "offer.accepted.ephemeral" if request.share_card else "offer.accepted.ephemeral.anonymous"
         return ActionResult(
             update=Message(t("offer.accepted.update", code=case.code, lead=lead_username)),
-            ephemeral=t(
-                "offer.accepted.ephemeral", lead=lead_name, lead_username=lead_username, code=case.code
-            ),
+            ephemeral=t(key, lead=lead_name, lead_username=lead_username, code=case.code),
         )
 
     def _late(self, ctx: Context, offer_id: int, request_id: int, code: str) -> ActionResult:
@@ -247,6 +259,7 @@ class RequestHandlers:
             offer = uow.requests.offer(int(submission.state.get("offer", "0") or 0))
             if offer is None or offer.expert_id != submission.user_id:
                 raise UserError(t("offer.not_yours"))
+            uow.requests.lock(offer.request_id)
             request = uow.requests.get(offer.request_id)
             assert request is not None
             case = uow.cases.by_id(request.case_id)
@@ -283,4 +296,6 @@ def _names(uow: UnitOfWork, request_id: int) -> str:
     """Who picked up a request, for the other experts' offer posts ("al opgepakt door …")."""
     accepted = [o for o in uow.requests.offers_for(request_id) if o.status is OfferStatus.ACCEPTED]
     people = [uow.roster.professional(o.expert_id) for o in accepted]
-    return " en ".join(f"{messages.person(p)} ({messages.organisation_of(p)})" for p in people) or "?"
+    return t("request.names.and").join(
+        f"{messages.person(p)} ({messages.organisation_of(p)})" for p in people
+    ) or t("request.names.unknown")

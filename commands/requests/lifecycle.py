@@ -102,8 +102,8 @@ class RequestLifecycle:
         with ctx.uow() as uow:
             request = uow.requests.get(request_id)
             case = uow.cases.by_id(request.case_id) if request else None
-            # Only the one who asked, or the case's current lead, may withdraw; others learn nothing.
-            if request is None or case is None or req.user_id not in (request.asked_by, case.lead_id):
+            # Only the case's current lead may withdraw (after a handover, the new one); others learn nothing.
+            if request is None or case is None or req.user_id != case.lead_id:
                 return Reply.text(t("withdraw.unknown", id=request_id))
             if not uow.requests.set_status(request.id, RequestStatus.WITHDRAWN.value, now):
                 return Reply.text(

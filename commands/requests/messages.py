@@ -10,22 +10,21 @@ from commands.catalogue import t
 from commands.replies import Button, Message, Section
 from commands.requests.matching import Candidate
 from commands.requests.model import HelpRequest, Offer, OfferStatus
+from commands.roster.formatting import weekday_short
 from commands.roster.model import Professional
-
-DAYS = ("ma", "di", "wo", "do", "vr", "za", "zo")
 
 
 def when(at: datetime, tz: ZoneInfo) -> str:
     local = at.astimezone(tz)
-    return f"{DAYS[local.weekday()]} {local:%d-%m %H:%M}"
+    return f"{weekday_short(local.weekday())} {local:%d-%m %H:%M}"
 
 
-def person(professional: Professional | None, fallback: str = "?") -> str:
-    return professional.display_name if professional else fallback
+def person(professional: Professional | None) -> str:
+    return professional.display_name if professional else t("request.names.unknown")
 
 
 def organisation_of(professional: Professional | None) -> str:
-    return professional.organisation.name if professional else "?"
+    return professional.organisation.name if professional else t("request.names.unknown")
 
 
 def organisations_wanted(request: HelpRequest) -> str:

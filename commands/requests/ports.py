@@ -15,7 +15,15 @@ class RequestRepository(Protocol):
     def get(self, request_id: int) -> HelpRequest | None: ...
 
     def open_for_lead(self, user_id: str) -> list[HelpRequest]:
-        """Requests asked by `user_id` that are still open (not matched, withdrawn or escalated)."""
+        """Open requests on the cases `user_id` leads now (after a handover: the new lead's)."""
+        ...
+
+    def open_on_closed_cases(self, limit: int) -> list[HelpRequest]:
+        """Open requests whose case has been closed meanwhile (to be withdrawn)."""
+        ...
+
+    def lock(self, request_id: int) -> None:
+        """Lock the request row for this transaction, before touching its offers (one lock order)."""
         ...
 
     def for_case(self, case_id: int) -> list[HelpRequest]: ...

@@ -6,21 +6,25 @@ scheduler tick), so the rules are the same whichever path starts a round.
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from commands.calendar import WorkCalendar
 from commands.cases.model import Case
 from commands.cases.summary import compact_summary
 from commands.catalogue import t
 from commands.outbox import OutgoingMessage, Recipient
-from commands.ports import UnitOfWork, UnitOfWorkFactory
+from commands.ports import AuditEvent, UnitOfWork, UnitOfWorkFactory
 from commands.replies import Message
 from commands.requests import messages
 from commands.requests.matching import Candidate, availability_at, rank
 from commands.requests.model import HelpRequest, MatchSpec, NewOffer, Offer, OfferStatus, RequestStatus
 from commands.requests.policy import RequestPolicy
 from commands.roster.expertise import label as expertise_label
+
+log = logging.getLogger(__name__)
+RETRY_BROKEN_ROUND = timedelta(minutes=15)
 
 
 @dataclass(frozen=True)
@@ -84,10 +88,18 @@ def start_round(
     uow.requests.set_round_due(
         request.id, settings.policy.round_deadline(now, request.urgency, settings.calendar)
     )
-    lead = uow.roster.professional(request.asked_by)
+    lead = uow.roster.professional(case.lead_id)
     card = None
     if request.share_card:
-        card = compact_summary(uow.cases.latest_card(case.id).card, case)
+        latest = uow.cases.latest_card(case.id)
+        card = compact_summary(latest.card, case)
+        for offer in offers:
+            # The summary leaves the lead's hands with every offer: NEN 7513 wants that on record.
+            detail = {"aan": offer.expert_id, "versie": str(latest.info.number), "verzoek": str(request.id)}
+            uow.audit.record(
+                AuditEvent(now, case.lead_id, "kaart.delen", case.code, authorisation="regiehouder",
+                           access_point="aanbod", detail=detail)
+            )  # fmt: skip
     expertise = expertise_label(request.expertise, uow.roster.expertise_areas())
     for offer in offers:
         uow.outbox.add(
@@ -102,7 +114,7 @@ def start_round(
     uow.outbox.add(
         OutgoingMessage(
             key=f"request:{request.id}:round:{round_number}",
-            to=Recipient.user(request.asked_by),
+            to=Recipient.user(case.lead_id),
             message=Message(t(key, id=request.id, code=case.code, ranking=messages.ranking_lines(chosen))),
         ),
         now,
@@ -116,7 +128,7 @@ def escalate(
     """Nobody left to ask: the coordinators' channel hears of it (code and status only), and the lead."""
     if not uow.requests.set_status(request.id, RequestStatus.ESCALATED.value, now):
         return
-    lead = uow.roster.professional(request.asked_by)
+    lead = uow.roster.professional(case.lead_id)
     uow.outbox.add(
         OutgoingMessage(
             key=f"request:{request.id}:escalated:coordinators",
@@ -130,7 +142,7 @@ def escalate(
                     organisation=messages.organisations_wanted(request),
                     form=t(f"request.form.{request.form.value}"),
                     urgency=t(f"request.urgency.{request.urgency.value}"),
-                    lead=lead.username if lead else request.asked_by,
+                    lead=lead.username if lead else case.lead_id,
                 )
             ),
         ),
@@ -139,7 +151,7 @@ def escalate(
     uow.outbox.add(
         OutgoingMessage(
             key=f"request:{request.id}:escalated:lead",
-            to=Recipient.user(request.asked_by),
+            to=Recipient.user(case.lead_id),
             message=Message(t("lead.escalated", id=request.id, code=case.code)),
         ),
         now,
@@ -168,26 +180,43 @@ def run_due_rounds(
     """The tick body: every open request whose round is due moves on, each in its own transaction.
 
     `claim_round` is a conditional update on the round number, so two bot processes (or a tick that
-    overlaps a restart) never start the same round twice.
+    overlaps a restart) never start the same round twice. Requests on cases closed meanwhile are
+    withdrawn first, so nobody is asked (or can accept) for a family whose case has ended.
     """
     with factory() as uow:
+        orphaned = uow.requests.open_on_closed_cases(limit)
         due = uow.requests.due_rounds(now, limit)
-    moved = 0
-    for request in due:
+    for request in orphaned:
         with factory() as uow:
-            if not uow.requests.claim_round(request.id, request.round, None):
-                continue
             case = uow.cases.by_id(request.case_id)
-            if case is None or case.closed:
-                # The case closed while the request waited: nobody should be asked any more.
-                uow.requests.set_status(request.id, RequestStatus.WITHDRAWN.value, now)
+            if uow.requests.set_status(request.id, RequestStatus.WITHDRAWN.value, now):
                 pending = uow.requests.close_pending_offers(request.id, OfferStatus.WITHDRAWN, now)
                 close_offer_posts(uow, pending, OfferStatus.WITHDRAWN, case.code if case else "?", now)
-            else:
-                if request.round > 0:
-                    expired = uow.requests.close_pending_offers(request.id, OfferStatus.EXPIRED, now)
-                    close_offer_posts(uow, expired, OfferStatus.EXPIRED, case.code, now)
-                start_round(uow, request, case, now, settings)
-            uow.commit()
-            moved += 1
+                uow.commit()
+    moved = 0
+    for request in due:
+        try:
+            moved += _next_round(factory, request, now, settings)
+        except Exception:
+            # One broken request must not hold up every other one behind it; look again later.
+            log.exception("round of request %s failed; retrying later", request.id)
+            with factory() as uow:
+                uow.requests.set_round_due(request.id, now + RETRY_BROKEN_ROUND)
+                uow.commit()
     return moved
+
+
+def _next_round(
+    factory: UnitOfWorkFactory, request: HelpRequest, now: datetime, settings: RequestSettings
+) -> int:
+    with factory() as uow:
+        if not uow.requests.claim_round(request.id, request.round, None):
+            return 0
+        case = uow.cases.by_id(request.case_id)
+        assert case is not None, "a request always belongs to a case"
+        if request.round > 0:
+            expired = uow.requests.close_pending_offers(request.id, OfferStatus.EXPIRED, now)
+            close_offer_posts(uow, expired, OfferStatus.EXPIRED, case.code, now)
+        start_round(uow, request, case, now, settings)
+        uow.commit()
+    return 1

@@ -231,3 +231,94 @@ def test_offer_statuses_are_recorded_for_the_monitor(region: Region) -> None:
     assert sanne.status is OfferStatus.ACCEPTED and sanne.answered_at == region.stack.clock.now()
     assert kees.status is OfferStatus.TAKEN
     assert request.matched_at == region.stack.clock.now()
+
+
+def test_an_offer_cannot_be_accepted_once_the_case_is_closed(region: Region) -> None:
+    region.ask("jeroen.peeters")
+    code = region.case_code()
+    closed = region.stack.slash(region["jeroen.peeters"], f"/kaart {code} sluiten doel_bereikt")
+    assert code in closed
+    result = region.click("sanne.devries", "Ik pak het op")
+    assert result.ephemeral_text == f"Casus {code} is inmiddels afgesloten; deze vraag vervalt."
+    region.stack.tick()  # the tick withdraws the request and updates the remaining offer
+    assert not region.has_open_offer("kees.vanderberg")
+    with region.stack.bot.uow() as uow:
+        case = uow.cases.by_code(code)
+        assert case is not None
+        (request,) = uow.requests.for_case(case.id)
+        assert uow.cases.active_for_case(case.id) == []
+    assert request.status is RequestStatus.WITHDRAWN
+
+
+def test_an_anonymous_consult_does_not_open_the_card(region: Region) -> None:
+    region.ask("jeroen.peeters", share=False)
+    code = region.case_code()
+    offer = region.open_offer("sanne.devries")
+    assert "Veiligheidskaart" not in str(offer["props"])
+    assert "Anoniem consult" in str(offer["props"])
+    click = region.click("sanne.devries", "Ik pak het op")
+    assert "anoniem consult" in click.ephemeral_text
+    answer = region.stack.slash(region["sanne.devries"], f"/kaart {code}")
+    assert "Geen toegang" in answer or "geen toegang" in answer
+    # she is aboard all the same: the lead sees her, and she counts towards her capacity
+    status = region.stack.slash(region["jeroen.peeters"], f"/erbij status {code}")
+    assert "Sanne de Vries" in status
+
+
+def test_after_a_handover_the_new_lead_hears_and_decides(region: Region) -> None:
+    region.ask("jeroen.peeters")
+    code = region.case_code()
+    region.stack.slash(region["jeroen.peeters"], f"/kaart {code} regie @noor.vermeulen")
+    region.stack.deliver()
+    with region.stack.bot.uow() as uow:
+        (request,) = uow.requests.open_for_lead(region["noor.vermeulen"].id)
+        assert uow.requests.open_for_lead(region["jeroen.peeters"].id) == []
+    old = region.stack.slash(region["jeroen.peeters"], f"/erbij intrekken {request.id}")
+    assert "ken ik niet" in old
+    region.click("sanne.devries", "Ik pak het op")
+    assert "Sanne de Vries" in region.last_dm("noor.vermeulen")
+    assert "heeft je vraag" not in region.last_dm("jeroen.peeters")
+
+
+def test_another_leads_code_in_the_dialog_is_refused_per_field(region: Region) -> None:
+    region.ask("noor.vermeulen", municipality="Roosendaal")
+    with region.stack.bot.uow() as uow:
+        (case,) = uow.cases.led_by(region["noor.vermeulen"].id)
+    before = region.requests()
+    result = region.ask("jeroen.peeters", case=case.code)
+    assert not result.closed
+    assert (
+        result.errors["case"]
+        == f"Alleen de regiehouder van casus {case.code} kan hiervoor een expert erbij halen."
+    )
+    assert region.requests() == before
+
+
+def test_an_expert_cannot_check_out_a_colleague(region: Region) -> None:
+    region.ask("jeroen.peeters", experts="2", urgency="vandaag")
+    code = region.case_code()
+    region.click("sanne.devries", "Ik pak het op")
+    region.click("ahmed.elamrani", "Ik pak het op")
+    region.stack.slash(region["sanne.devries"], f"/erbij uitchecken {code}")
+    with region.stack.bot.uow() as uow:
+        case = uow.cases.by_code(code)
+        assert case is not None
+        ahmed = next(
+            i for i in uow.cases.active_for_case(case.id) if i.expert_id == region["ahmed.elamrani"].id
+        )
+    # Sanne's dialog is bound to her own involvement; a crafted field naming Ahmed's changes nothing
+    region.stack.submit(region["sanne.devries"], {"reason": "geen_rol", "involvement": str(ahmed.id)})
+    with region.stack.bot.uow() as uow:
+        active = {i.expert_id for i in uow.cases.active_for_case(case.id)}
+    assert active == {region["ahmed.elamrani"].id}
+
+
+def test_free_text_after_a_command_stays_out_of_the_log(
+    region: Region, caplog: pytest.LogCaptureFixture
+) -> None:
+    with caplog.at_level("INFO"):
+        region.stack.slash(region["jeroen.peeters"], "/erbij Fatima heeft hulp nodig")
+        region.stack.slash(region["jeroen.peeters"], "/erbij status")
+    logged = "\n".join(r.getMessage() for r in caplog.records)
+    assert "fatima" not in logged.lower()
+    assert "/erbij status" in logged

@@ -23,6 +23,8 @@ MESSAGES = {
     "request.status.gekoppeld": "gekoppeld",
     "request.status.geescaleerd": "bij coördinatoren",
     "request.status.ingetrokken": "ingetrokken",
+    "request.names.and": " en ",
+    "request.names.unknown": "onbekend",
     # --- the dialog ------------------------------------------------------------------------------------
     "request.dialog.title": "Expert erbij halen",
     "request.dialog.intro": (
@@ -50,7 +52,6 @@ MESSAGES = {
     "request.error.required": "Vul dit in.",
     "request.error.choose": "Kies een van de mogelijkheden.",
     "request.error.question_short": "Beschrijf je vraag in minstens {min} tekens.",
-    "request.error.question_long": "Je vraag is {length} tekens; maximaal {max}.",
     "request.error.municipality": "Kies de gemeente van de nieuwe casus.",
     "request.error.not_lead": "Alleen de regiehouder van casus {code} kan hiervoor een expert erbij halen.",
     "request.error.case_closed": "Casus {code} is afgesloten.",
@@ -77,6 +78,11 @@ MESSAGES = {
         "Je hebt de vraag opgepakt. {lead} weet dat je aanschuift; neem contact op via @{lead_username}. "
         "Je kunt de kaart bekijken met `/kaart {code}`."
     ),
+    "offer.accepted.ephemeral.anonymous": (
+        "Je hebt de vraag opgepakt. {lead} weet dat je aanschuift; neem contact op via @{lead_username}. "
+        "Dit is een anoniem consult: de veiligheidskaart wordt niet met je gedeeld."
+    ),
+    "offer.late.case_closed": "Casus {code} is inmiddels afgesloten; deze vraag vervalt.",
     "offer.declined.update": (
         "Je hebt aangegeven dat je vraag #{id} (casus {code}) niet kunt oppakken. Dank je!"
     ),
@@ -119,7 +125,6 @@ MESSAGES = {
         "Voor je vraag #{id} (casus {code}) heb ik niemand gevonden die hem kon oppakken. "
         "De coördinatoren zijn gevraagd te helpen. Is het acuut? Bel 112 of Veilig Thuis: 0800-2000."
     ),
-    "lead.submitted": "Vraag #{id} voor casus {code} is opgeslagen.",
     "coordinators.escalated": (
         "**Hulp gezocht — casus {code}**: vraag #{id} om {expertise} ({organisation}, {form}), "
         "urgentie {urgency}. Niemand beschikbaar of niemand reageerde. Regiehouder: @{lead}."

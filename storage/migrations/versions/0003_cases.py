@@ -84,6 +84,7 @@ def upgrade() -> None:
         sa.Column("started_at", storage.types.UTCDateTime(timezone=True), nullable=False),
         sa.Column("ended_at", storage.types.UTCDateTime(timezone=True), nullable=True),
         sa.Column("end_reason", sa.String(length=24), nullable=True),
+        sa.Column("card_access", sa.Boolean(), nullable=False),
         sa.ForeignKeyConstraint(["case_id"], ["cases.id"], name=op.f("fk_involvement_case_id_cases")),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_involvement")),
     )
