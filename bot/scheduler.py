@@ -1,6 +1,6 @@
 """The cadence: APScheduler runs short, idempotent ticks; *what* is due lives in the database and `commands`.
 
-This is the only module importing APScheduler.
+This is the only module importing APScheduler: the tick, and consult dates from its `CronTrigger`.
 """
 
 from __future__ import annotations
@@ -8,9 +8,11 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
-from datetime import datetime
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 from apscheduler.schedulers.background import BackgroundScheduler
+from apscheduler.triggers.cron import CronTrigger
 
 from commands.clock import Clock
 
@@ -57,3 +59,37 @@ class Scheduler:
     def stop(self) -> None:
         if self._scheduler.running:
             self._scheduler.shutdown(wait=True)
+
+
+DAY_NAMES = (
+    "mon",
+    "tue",
+    "wed",
+    "thu",
+    "fri",
+    "sat",
+    "sun",
+)  # APScheduler 3 names avoid its 0 = Monday quirk
+
+
+class CronConsultDates:
+    """The `ConsultDates` port of `commands.consults.dates`, with APScheduler's `CronTrigger`.
+
+    The trigger fires at local wall-clock time in the team's zone, so a Monday 10:00 consult stays at
+    10:00 across the change to and from summer time.
+    """
+
+    def weekly(self, weekday: int, at: time, timezone: str, first: date, last: date) -> list[datetime]:
+        zone = ZoneInfo(timezone)
+        trigger = CronTrigger(
+            day_of_week=DAY_NAMES[weekday], hour=at.hour, minute=at.minute, second=0, timezone=zone
+        )
+        cursor = datetime.combine(first, time(0, 0), tzinfo=zone)
+        starts: list[datetime] = []
+        previous: datetime | None = None
+        while True:
+            fire = trigger.get_next_fire_time(previous, cursor)
+            if fire is None or fire.astimezone(zone).date() > last:
+                return starts
+            starts.append(fire.astimezone(UTC))
+            previous, cursor = fire, fire + timedelta(seconds=1)

@@ -1,0 +1,1 @@
+"""Consults (MDO): weekly slots, registering cases, agendas for the chair, decisions and action items."""

@@ -1,0 +1,229 @@
+"""`/overleg inbrengen <code>` and `/overleg afmelden <code>`: put a case on a consult, or take it off.
+
+The case goes to the first consult whose registration is still open and where it fits (urgent cases fit
+before regular ones, which then overflow with a notice). The lead is told which consult and why not an
+earlier one, by DM: a dialog submission cannot answer with a message of its own.
+"""
+
+from __future__ import annotations
+
+from commands.catalogue import t
+from commands.consults.agenda import Placement, Skip, new_item_key
+from commands.consults.agendas import agenda_changed, next_consult, rebalance
+from commands.consults.model import Consult, Discipline, ItemKind, ItemStatus, NewAgendaItem, Urgency
+from commands.consults.planning import ensure_planned
+from commands.consults.render import consult_when, moment
+from commands.consults.service import ConsultSettings, case_for_lead, work_calendar
+from commands.errors import UserError
+from commands.inbound import CommandRequest, DialogSubmission
+from commands.outbox import OutgoingMessage, Recipient
+from commands.ports import AuditEvent, UnitOfWork
+from commands.privacy import check_fields
+from commands.registry import Context
+from commands.replies import (
+    CommandResult,
+    Dialog,
+    DialogField,
+    DialogResult,
+    Message,
+    OpenDialog,
+    Option,
+    Reply,
+)
+
+REGISTER_CALLBACK = "overleg.inbrengen"
+QUESTION_MAX = 500
+SKIPS_SHOWN = 3
+
+
+class Registration:
+    def __init__(self, settings: ConsultSettings) -> None:
+        self.settings = settings
+
+    def start(self, ctx: Context, req: CommandRequest) -> CommandResult:
+        code_text = req.rest.strip()
+        if not code_text:
+            return Reply.text(t("overleg.inbrengen.gebruik"))
+        now = ctx.clock.now()
+        with ctx.uow() as uow:
+            case, _actor = case_for_lead(uow, code_text, req.user_id)
+            self._check_registrable(uow, case.id, case.code, case.closed, ctx.config.timezone)
+            if not uow.consults.slots():
+                raise UserError(t("overleg.geen_slots"))
+            ensure_planned(uow, self.settings, work_calendar(ctx), now)
+            uow.commit()
+        return OpenDialog(register_dialog(case.code))
+
+    def submit(self, ctx: Context, submission: DialogSubmission) -> DialogResult:
+        values = submission.submission
+        question = str(values.get("vraag") or "").strip()
+        errors: dict[str, str] = {}
+        if not question:
+            errors["vraag"] = t("overleg.invoer.verplicht")
+        elif len(question) > QUESTION_MAX:
+            errors["vraag"] = t("overleg.invoer.te_lang", max=QUESTION_MAX, length=len(question))
+        errors.update(check_fields({"vraag": question}))
+        urgency_text = str(values.get("urgentie") or Urgency.REGULAR.value)
+        if urgency_text not in {u.value for u in Urgency}:
+            errors["urgentie"] = t("overleg.invoer.kies")
+        if errors:
+            return DialogResult(field_errors=errors)
+        urgency = Urgency(urgency_text)
+        disciplines = tuple(d for d in Discipline if _checked(values.get(f"d_{d.value}")))
+        now = ctx.clock.now()
+        calendar = work_calendar(ctx)
+        with ctx.uow() as uow:
+            case, actor = case_for_lead(uow, submission.state.get("code", ""), submission.user_id)
+            self._check_registrable(uow, case.id, case.code, case.closed, ctx.config.timezone)
+            key = new_item_key(urgency, ItemKind.NEW, now)
+            placement = next_consult(uow, None, now, self.settings, calendar, key)
+            consult = placement.consult
+            if consult is None:
+                raise UserError(t("overleg.inbrengen.geen_ruimte", weeks=self.settings.search_weeks))
+            item = uow.consults.add_item(
+                NewAgendaItem(
+                    consult_id=consult.id,
+                    case_id=case.id,
+                    case_code=case.code,
+                    question=question,
+                    disciplines=disciplines,
+                    urgency=urgency,
+                    kind=ItemKind.NEW,
+                    registered_by=submission.user_id,
+                    registered_at=now,
+                )
+            )
+            rebalance(uow, consult, now, self.settings, calendar)
+            text = placed_text(case.code, consult, placement, urgency, ctx.config.timezone)
+            recipients = {case.lead_id, submission.user_id}
+            for user_id in sorted(recipients):
+                uow.outbox.add(
+                    OutgoingMessage(
+                        key=f"overleg-ingebracht:{item.id}:{user_id}",
+                        to=Recipient.user(user_id),
+                        message=Message(text),
+                    ),
+                    now,
+                )
+            uow.audit.record(
+                AuditEvent(
+                    at=now,
+                    actor_id=submission.user_id,
+                    action="overleg.inbrengen",
+                    case_code=case.code,
+                    authorisation="regiehouder" if actor.user_id == case.lead_id else "coordinator",
+                    access_point="/overleg inbrengen",
+                    detail={"overleg": str(consult.id), "urgentie": urgency.value},
+                )
+            )
+            uow.commit()
+        return DialogResult()
+
+    def withdraw(self, ctx: Context, req: CommandRequest) -> CommandResult:
+        code_text = req.rest.strip()
+        if not code_text:
+            return Reply.text(t("overleg.afmelden.gebruik"))
+        now = ctx.clock.now()
+        tz = ctx.config.timezone
+        with ctx.uow() as uow:
+            case, _actor = case_for_lead(uow, code_text, req.user_id)
+            item = uow.consults.open_item_for_case(case.id)
+            consult = uow.consults.consult(item.consult_id, for_update=True) if item is not None else None
+            if item is None or consult is None:
+                raise UserError(t("overleg.afmelden.niet_ingebracht", code=case.code))
+            if consult.starts_at <= now:
+                raise UserError(t("overleg.afmelden.begonnen", code=case.code))
+            uow.consults.set_item_status(item.id, ItemStatus.WITHDRAWN)
+            agenda_changed(uow, consult, now, tz, [t("overleg.wijziging.afgemeld", code=case.code)])
+            when = consult_when(consult, tz, with_end=False)
+            if case.lead_id != req.user_id:
+                uow.outbox.add(
+                    OutgoingMessage(
+                        key=f"overleg-afgemeld:{item.id}",
+                        to=Recipient.user(case.lead_id),
+                        message=Message(t("overleg.afmelden.door_ander", code=case.code, when=when)),
+                    ),
+                    now,
+                )
+            uow.commit()
+        return Reply.text(t("overleg.afmelden.gedaan", code=case.code, title=consult.title, when=when))
+
+    @staticmethod
+    def _check_registrable(uow: UnitOfWork, case_id: int, code: str, closed: bool, timezone: str) -> None:
+        if closed:
+            raise UserError(t("overleg.inbrengen.gesloten", code=code))
+        existing = uow.consults.open_item_for_case(case_id)
+        if existing is not None:
+            consult = uow.consults.consult(existing.consult_id)
+            when = consult_when(consult, timezone, with_end=False) if consult else ""
+            raise UserError(t("overleg.inbrengen.al_ingebracht", code=code, when=when))
+
+
+def _checked(value: object) -> bool:
+    return value is True or str(value).strip().lower() in ("true", "1", "ja")
+
+
+def register_dialog(code: str) -> Dialog:
+    return Dialog(
+        callback=REGISTER_CALLBACK,
+        title=t("overleg.inbrengen.titel"),
+        introduction=t("overleg.inbrengen.intro", code=code),
+        fields=(
+            DialogField(
+                "vraag",
+                t("overleg.inbrengen.vraag"),
+                kind="textarea",
+                help=t("overleg.inbrengen.vraag_hulp"),
+                max_length=QUESTION_MAX,
+            ),
+            *(
+                DialogField(
+                    f"d_{d.value}",
+                    t(f"overleg.discipline_kort.{d.value}"),
+                    kind="bool",
+                    optional=True,
+                    help=t("overleg.inbrengen.discipline_hulp") if index == 0 else "",
+                )
+                for index, d in enumerate(Discipline)
+            ),
+            DialogField(
+                "urgentie",
+                t("overleg.inbrengen.urgentie"),
+                kind="radio",
+                options=tuple(Option(t(f"overleg.urgentie.{u.value}"), u.value) for u in Urgency),
+                default=Urgency.REGULAR.value,
+            ),
+        ),
+        submit_label=t("overleg.inbrengen.knop"),
+        state={"code": code},
+    )
+
+
+def placed_text(code: str, consult: Consult, placement: Placement, urgency: Urgency, timezone: str) -> str:
+    """Which consult, and why not an earlier one: the lead reads this as a DM."""
+    lines = [
+        t(
+            "overleg.inbrengen.geplaatst",
+            code=code,
+            title=consult.title,
+            when=consult_when(consult, timezone, with_end=False),
+            channel=consult.channel,
+        )
+    ]
+    for skipped, reason in placement.skipped[:SKIPS_SHOWN]:
+        when = consult_when(skipped, timezone, with_end=False)
+        if reason is Skip.DEADLINE:
+            lines.append(
+                t(
+                    "overleg.inbrengen.reden_termijn",
+                    when=when,
+                    deadline=moment(skipped.deadline_at, timezone),
+                )
+            )
+        else:
+            lines.append(t("overleg.inbrengen.reden_vol", when=when, capacity=skipped.capacity))
+    if urgency is Urgency.URGENT:
+        lines.append(t("overleg.inbrengen.spoed"))
+    lines.append(t("overleg.inbrengen.agenda_moment", agenda=moment(consult.agenda_at, timezone)))
+    lines.append(t("overleg.inbrengen.afmelden", code=code))
+    return "\n".join(lines)

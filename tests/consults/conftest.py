@@ -1,0 +1,268 @@
+"""The consult feature through the Erbij facade on the real unit of work (SQLite or PostgreSQL).
+
+`Office` types commands, fills in dialogs and clicks buttons as a named person, moves the manual clock, runs
+the scheduled job and reads what was queued in the outbox. People are seeded in the real roster; cases are
+created through the case repository (their card content does not matter here).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import pytest
+from sqlalchemy import Engine, select
+from sqlalchemy.orm import Session
+
+from commands.app import Erbij
+from commands.cases import wiring as cases_wiring
+from commands.cases.card import CardVersion, Change, ChangeKind, SafetyCard, VersionInfo
+from commands.cases.codes import new_code
+from commands.cases.model import Framework, Measure, NewCase
+from commands.clock import ManualClock
+from commands.consults import wiring as consults_wiring
+from commands.consults.admin import SlotAdmin, SlotChanges
+from commands.consults.model import ConsultSlot
+from commands.consults.service import ConsultSettings
+from commands.help import wiring as help_wiring
+from commands.inbound import ActionRequest, CommandRequest, DialogSubmission
+from commands.outbox import message_from_dict
+from commands.ports import ChatUser
+from commands.registry import Context, Router
+from commands.replies import (
+    ActionResult,
+    Button,
+    CommandResult,
+    Dialog,
+    DialogResult,
+    Message,
+    OpenDialog,
+    Reply,
+)
+from commands.roster.model import Organisation, OrganisationKind, Professional, Role, RosterChanges
+from storage.models import OutboxRow
+from storage.uow import SqlUnitOfWorkFactory
+
+ORGANISATIONS = {
+    "st": Organisation("st-roosendaal", OrganisationKind.LOKAAL_TEAM, "Sociaal Team Roosendaal"),
+    "vt": Organisation("vt-wb", OrganisationKind.VT, "Veilig Thuis West-Brabant"),
+    "gi": Organisation("gi-wb", OrganisationKind.GI, "William Schrikker Stichting"),
+    "rvdk": Organisation("rvdk-zw", OrganisationKind.RVDK, "Raad voor de Kinderbescherming Zuidwest"),
+}
+
+# username → (display name, organisation, roles); all fictional
+PEOPLE: dict[str, tuple[str, str, frozenset[Role]]] = {
+    "jeroen": ("Jeroen Bakker", "st", frozenset({Role.LEAD})),
+    "fatima": ("Fatima El Amrani", "st", frozenset({Role.LEAD})),
+    "eva": ("Eva Mulder", "st", frozenset({Role.LEAD})),
+    "sanne": ("Sanne de Vries", "vt", frozenset({Role.EXPERT})),
+    "pieter": ("Pieter Jansen", "gi", frozenset({Role.EXPERT})),
+    "ruud": ("Ruud Kramer", "rvdk", frozenset({Role.EXPERT})),
+    "karin": ("Karin Smit", "st", frozenset({Role.CHAIR})),
+    "lotte": ("Lotte de Wit", "st", frozenset({Role.CHAIR})),
+    "ahmed": ("Ahmed Yilmaz", "st", frozenset({Role.COORDINATOR})),
+}
+CHANNEL = "mdo-west-brabant"
+
+
+def uid(username: str) -> str:
+    return f"u-{username}"
+
+
+class FakeDirectory:
+    def __init__(self) -> None:
+        self.users = {uid(n): ChatUser(uid(n), n, *name.split(" ", 1)) for n, (name, _, _) in PEOPLE.items()}
+
+    def users_by_usernames(self, usernames: list[str]) -> dict[str, ChatUser]:
+        return {u.username: u for u in self.users.values() if u.username in usernames}
+
+    def users_by_ids(self, user_ids: list[str]) -> dict[str, ChatUser]:
+        return {i: self.users[i] for i in user_ids if i in self.users}
+
+    def statuses(self, user_ids: list[str]) -> dict[str, str]:
+        return dict.fromkeys(user_ids, "online")
+
+
+def seed_roster(uow: SqlUnitOfWorkFactory, now: datetime) -> None:
+    people = tuple(
+        Professional(
+            user_id=uid(name),
+            username=name,
+            display_name=display,
+            organisation=ORGANISATIONS[org],
+            roles=roles,
+            municipalities=frozenset({"Roosendaal"}),
+            capacity=3 if Role.EXPERT in roles else 0,
+        )
+        for name, (display, org, roles) in PEOPLE.items()
+    )
+    with uow() as u:
+        u.roster.apply(RosterChanges(organisations=tuple(ORGANISATIONS.values()), added=people), now)
+        u.commit()
+
+
+def build_erbij(
+    uow: SqlUnitOfWorkFactory, clock: ManualClock, settings: ConsultSettings | None = None
+) -> Erbij:
+    router = Router()
+    tables = help_wiring.register(router)
+    cases_wiring.register(router, tables, consults_wiring.card_settings())
+    consults_wiring.register(router, tables, settings=settings)
+    return Erbij(router, Context(uow=uow, clock=clock, directory=FakeDirectory()))
+
+
+@dataclass
+class Office:
+    """A person-by-person driver of the consult feature, plus what the outbox holds."""
+
+    erbij: Erbij
+    uow: SqlUnitOfWorkFactory
+    engine: Engine
+    clock: ManualClock
+    settings: ConsultSettings
+    last_dialog: Dialog | None = None
+    last_reply: Message | None = None
+    dialogs: dict[str, Dialog] = field(default_factory=dict)
+
+    # --- people act -------------------------------------------------------------------------------------
+    def command(self, username: str, line: str) -> CommandResult:
+        trigger, _, rest = line.lstrip("/").partition(" ")
+        request = CommandRequest(
+            command=trigger,
+            text=rest,
+            user_id=uid(username),
+            user_name=username,
+            channel_id="c1",
+            trigger_id="t",
+        )
+        result = self.erbij.command(request)
+        if isinstance(result, OpenDialog):
+            self.last_dialog = result.dialog
+        else:
+            self.last_reply = result.message
+        return result
+
+    def say(self, username: str, line: str) -> str:
+        result = self.command(username, line)
+        assert isinstance(result, Reply), f"expected a reply, got {result!r}"
+        return result.message.text
+
+    def open(self, username: str, line: str) -> Dialog:
+        result = self.command(username, line)
+        assert isinstance(result, OpenDialog), f"expected a dialog, got {result!r}"
+        return result.dialog
+
+    def submit(self, username: str, values: dict[str, Any], dialog: Dialog | None = None) -> DialogResult:
+        dialog = dialog or self.last_dialog
+        assert dialog is not None
+        submission: dict[str, object] = {f.name: f.default for f in dialog.fields if f.default}
+        submission.update(values)
+        return self.erbij.dialog(
+            DialogSubmission(
+                callback=dialog.callback, state=dict(dialog.state), user_id=uid(username), channel_id="c1",
+                submission=submission,
+            )
+        )  # fmt: skip
+
+    def click(self, username: str, button: Button) -> ActionResult:
+        result = self.erbij.action(
+            ActionRequest(
+                action=button.action, data=dict(button.data), user_id=uid(username), user_name=username,
+                channel_id="c1", post_id="p1", trigger_id="t",
+            )
+        )  # fmt: skip
+        if result.open_dialog is not None:
+            self.last_dialog = result.open_dialog
+        return result
+
+    def register(self, username: str, code: str, question: str = "Wat is nodig voor zicht op veiligheid?",
+                 urgency: str = "regulier", **extra: Any) -> DialogResult:  # fmt: skip
+        self.open(username, f"/overleg inbrengen {code}")
+        result = self.submit(username, {"vraag": question, "urgentie": urgency, **extra})
+        assert result.closes, result
+        return result
+
+    # --- time ---------------------------------------------------------------------------------------------
+    def at(self, local: str) -> None:
+        """Set the clock to a local Amsterdam time, e.g. '2026-11-24 15:00'."""
+        from zoneinfo import ZoneInfo
+
+        moment = datetime.strptime(local, "%Y-%m-%d %H:%M").replace(tzinfo=ZoneInfo("Europe/Amsterdam"))
+        self.clock.set(moment)
+
+    def tick(self) -> dict[str, int]:
+        return self.erbij.tick()
+
+    # --- what was queued ------------------------------------------------------------------------------------
+    def outbox(self) -> list[OutboxRow]:
+        with Session(self.engine) as session:
+            rows = list(session.scalars(select(OutboxRow).order_by(OutboxRow.id)))
+            session.expunge_all()
+        return rows
+
+    def messages_to(self, username: str) -> list[tuple[str, Message]]:
+        return [
+            (r.key, message_from_dict(r.payload))
+            for r in self.outbox()
+            if r.recipient_kind == "user" and r.recipient_ref == uid(username)
+        ]
+
+    def dms(self, username: str) -> list[str]:
+        return [m.text for _, m in self.messages_to(username)]
+
+    def channel(self, name: str = CHANNEL) -> list[tuple[str, Message]]:
+        return [
+            (r.key, message_from_dict(r.payload))
+            for r in self.outbox()
+            if r.recipient_kind == "channel" and r.recipient_ref == name
+        ]
+
+    # --- world building ---------------------------------------------------------------------------
+    def new_case(self, lead: str = "jeroen") -> str:
+        now = self.clock.now()
+        with self.uow() as uow:
+            code = new_code()
+            first = CardVersion(
+                VersionInfo(1, now, uid(lead), "nieuw", (Change(ChangeKind.CREATED, "casus"),)), SafetyCard()
+            )
+            uow.cases.add(
+                NewCase(code, "Roosendaal", uid(lead), Framework.VOLUNTARY, Measure(), now, uid(lead)), first
+            )
+            uow.commit()
+        return code
+
+    def involve(self, code: str, expert: str) -> None:
+        org = ORGANISATIONS[PEOPLE[expert][1]]
+        with self.uow() as uow:
+            case = uow.cases.by_code(code)
+            assert case is not None
+            uow.cases.start_involvement(case.id, uid(expert), org.kind, self.clock.now())
+            uow.commit()
+
+    def admin(self) -> SlotAdmin:
+        return SlotAdmin(self.uow, self.settings, "Europe/Amsterdam")
+
+    def default_slots(self, **changes: Any) -> list[ConsultSlot]:
+        values: dict[str, Any] = {"channel": CHANNEL, "chairs": ("karin",), "members": ("sanne", "ruud")}
+        values.update(changes)
+        return self.admin().init(self.clock.now(), SlotChanges(**values))
+
+
+def make_office(engine: Engine, clock: ManualClock) -> Office:
+    uow = SqlUnitOfWorkFactory(engine)
+    seed_roster(uow, clock.now())
+    settings = ConsultSettings()
+    return Office(build_erbij(uow, clock, settings), uow, engine, clock, settings)
+
+
+@pytest.fixture
+def office(engine: Engine, clock: ManualClock) -> Office:
+    return make_office(engine, clock)
+
+
+def utc(year: int, month: int, day: int, hour: int, minute: int = 0) -> datetime:
+    return datetime(year, month, day, hour, minute, tzinfo=UTC)
+
+
+ONE_DAY = timedelta(days=1)
