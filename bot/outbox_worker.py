@@ -19,6 +19,10 @@ from commands.ports import OutboxQueue
 log = logging.getLogger(__name__)
 
 KEY_PROP = "erbij_key"
+# An update waits for the post it updates: first after 2 s, doubling to at most a minute, for as long as
+# that message is pending (its own backoff may take far longer than any fixed number of tries).
+NOT_READY_BASE_SECONDS = 2.0
+NOT_READY_CAP_SECONDS = 60.0
 
 
 class PostingClient(Protocol):
@@ -64,9 +68,10 @@ class Sender:
             return delivery.replaces_post_id
         channel_id = self._channel(delivery)
         props[KEY_PROP] = delivery.key
-        if delivery.attempts > 0:
-            # An earlier attempt may have reached Mattermost before failing on our side; Mattermost only
-            # de-duplicates pending_post_id for 30 s, so look for the post ourselves before sending again.
+        if delivery.claims > 1 or delivery.attempts > 0:
+            # An earlier claim may have reached Mattermost without being recorded (an error after the post
+            # was stored, a crash or a lost lease before mark_sent); Mattermost only de-duplicates
+            # pending_post_id for 30 s, so look for the post ourselves before sending again.
             existing = self.client.find_post_by_prop(channel_id, KEY_PROP, delivery.key, delivery.created_at)
             if existing:
                 return existing
@@ -121,6 +126,13 @@ class OutboxWorker:
         now = self.clock.now()
         deliveries = self.queue.claim_due(now, self.worker_id, self.batch, self.lease_seconds)
         for delivery in deliveries:
+            # The batch shares one lease, and sending takes time: renew it right before sending. If it ran
+            # out, another worker may own (and send) the row by now, so leave it alone.
+            if not self.queue.renew(delivery.id, self.worker_id, self.clock.now(), self.lease_seconds):
+                log.warning(
+                    "outbox message %s: lease ran out before sending, left to its next claim", delivery.key
+                )
+                continue
             self._attempt(delivery)
         return len(deliveries)
 
@@ -138,12 +150,7 @@ class OutboxWorker:
                 park,
             )
         except NotReady:
-            self._retry(
-                delivery,
-                "waiting for the post it updates",
-                now + timedelta(seconds=2),
-                delivery.attempts + 1 >= self.max_attempts * 3,
-            )
+            self._not_ready(delivery, now)
         except (TransientError, PermanentError) as err:
             permanent = isinstance(err, PermanentError)
             park = permanent or delivery.attempts + 1 >= self.max_attempts
@@ -159,7 +166,43 @@ class OutboxWorker:
         else:
             self.queue.mark_sent(delivery.id, self.worker_id, post_id, self.clock.now())
 
-    def _retry(self, delivery: PendingDelivery, error: str, retry_at: datetime, park: bool) -> None:
+    def _not_ready(self, delivery: PendingDelivery, now: datetime) -> None:
+        original = delivery.replaces_key
+        if delivery.replaces_status == "pending":
+            # Never park while the original may still be delivered: the update would be lost and the
+            # original (with live buttons) would never be updated. Waiting is not an attempt.
+            waits = max(delivery.claims - 1, 0)
+            delay = min(NOT_READY_CAP_SECONDS, NOT_READY_BASE_SECONDS * 2 ** min(waits, 10))
+            self._retry(
+                delivery,
+                f"waiting for the post it updates ({original})",
+                now + timedelta(seconds=delay),
+                park=False,
+                count_attempt=False,
+            )
+        elif delivery.replaces_status == "failed":
+            self._retry(
+                delivery,
+                f"the message it updates ({original}) was parked as failed; requeue both",
+                now,
+                park=True,
+            )
+        else:  # no such message: it may yet appear, but not for ever
+            self._retry(
+                delivery,
+                f"the message it updates ({original}) does not exist",
+                now + timedelta(seconds=NOT_READY_BASE_SECONDS),
+                delivery.attempts + 1 >= self.max_attempts * 3,
+            )
+
+    def _retry(
+        self,
+        delivery: PendingDelivery,
+        error: str,
+        retry_at: datetime,
+        park: bool,
+        count_attempt: bool = True,
+    ) -> None:
         if park:
             log.error(
                 "outbox message %s parked as failed after %d attempts: %s",
@@ -169,7 +212,7 @@ class OutboxWorker:
             )
         else:
             log.warning("outbox message %s will be retried: %s", delivery.key, error)
-        self.queue.mark_retry(delivery.id, self.worker_id, error, retry_at, park)
+        self.queue.mark_retry(delivery.id, self.worker_id, error, retry_at, park, count_attempt=count_attempt)
 
     def _backoff(self, attempts: int) -> timedelta:
         delay = min(self.backoff_cap, self.backoff_base * (2**attempts))

@@ -80,7 +80,13 @@ def message_from_dict(raw: dict[str, Any]) -> Message:
 
 @dataclass(frozen=True)
 class PendingDelivery:
-    """An outbox row claimed by a worker, ready to send."""
+    """An outbox row claimed by a worker, ready to send.
+
+    `claims` counts every claim of the row, this one included, and is never reset: above 1, an earlier
+    claim may have reached Mattermost without being recorded, so the sender looks for that post first.
+    `replaces_status` is the status of the message this one updates ("pending", "sent", "failed"), or
+    None when there is no such message.
+    """
 
     id: int
     key: str
@@ -91,6 +97,8 @@ class PendingDelivery:
     file: FileAttachment | None
     attempts: int
     created_at: datetime
+    claims: int = 1
+    replaces_status: str | None = None
 
 
 @dataclass(frozen=True)

@@ -34,13 +34,15 @@ class OutboxRow(Base):
     key: Mapped[str] = mapped_column(String(120), unique=True)
     recipient_kind: Mapped[str] = mapped_column(String(10))
     recipient_ref: Mapped[str] = mapped_column(String(120))
-    payload: Mapped[dict[str, Any]] = mapped_column(JSON)
+    payload: Mapped[dict[str, Any]] = mapped_column(JSON)  # emptied once sent (privacy)
     replaces_key: Mapped[str | None] = mapped_column(String(120))
     file_name: Mapped[str | None] = mapped_column(String(200))
     file_mime: Mapped[str | None] = mapped_column(String(100))
-    file_content: Mapped[bytes | None] = mapped_column(LargeBinary)
+    file_content: Mapped[bytes | None] = mapped_column(LargeBinary)  # emptied once sent (privacy)
     status: Mapped[str] = mapped_column(String(10), default="pending")  # pending | sent | failed
     attempts: Mapped[int] = mapped_column(Integer, default=0)
+    # every claim counts, never reset: a row claimed before may already be in Mattermost
+    claims: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     due_at: Mapped[datetime] = mapped_column(UTCDateTime)
     claimed_by: Mapped[str | None] = mapped_column(String(64))
     claimed_until: Mapped[datetime | None] = mapped_column(UTCDateTime)

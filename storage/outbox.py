@@ -71,7 +71,7 @@ class SqlOutboxQueue:
                 won = session.execute(
                     update(OutboxRow)
                     .where(OutboxRow.id == row_id, claimable)
-                    .values(claimed_by=worker, claimed_until=lease_until)
+                    .values(claimed_by=worker, claimed_until=lease_until, claims=OutboxRow.claims + 1)
                     .execution_options(synchronize_session=False)
                 )
                 if won.rowcount == 1:  # type: ignore[attr-defined]
@@ -80,11 +80,13 @@ class SqlOutboxQueue:
 
     def _delivery(self, session: Session, row_id: int) -> PendingDelivery:
         row = session.get_one(OutboxRow, row_id)
-        replaces_post_id = None
+        replaces_post_id = replaces_status = None
         if row.replaces_key:
-            replaces_post_id = session.scalar(
-                select(OutboxRow.post_id).where(OutboxRow.key == row.replaces_key)
-            )
+            original = session.execute(
+                select(OutboxRow.post_id, OutboxRow.status).where(OutboxRow.key == row.replaces_key)
+            ).one_or_none()
+            if original is not None:
+                replaces_post_id, replaces_status = original.post_id, original.status
         file = None
         if row.file_name is not None and row.file_content is not None:
             file = FileAttachment(
@@ -100,7 +102,29 @@ class SqlOutboxQueue:
             file=file,
             attempts=row.attempts,
             created_at=row.created_at,
+            claims=row.claims,
+            replaces_status=replaces_status,
         )
+
+    def renew(self, delivery_id: int, worker: str, now: datetime, lease_seconds: float) -> bool:
+        """Extend `worker`'s lease on a row right before sending it; False if the lease has run out.
+
+        A batch is claimed under one lease; a row that waited too long in the batch may already be
+        claimed (and sent) by another worker, so it must not be sent by this one.
+        """
+        with self.session_factory() as session, session.begin():
+            result = session.execute(
+                update(OutboxRow)
+                .where(
+                    OutboxRow.id == delivery_id,
+                    OutboxRow.status == "pending",
+                    OutboxRow.claimed_by == worker,
+                    OutboxRow.claimed_until >= now,
+                )
+                .values(claimed_until=now + timedelta(seconds=lease_seconds))
+                .execution_options(synchronize_session=False)
+            )
+            return int(result.rowcount) == 1  # type: ignore[attr-defined]
 
     def mark_sent(self, delivery_id: int, worker: str, post_id: str, now: datetime) -> None:
         with self.session_factory() as session, session.begin():
@@ -114,18 +138,33 @@ class SqlOutboxQueue:
                     claimed_until=None,
                     attempts=OutboxRow.attempts + 1,
                     last_error=None,
+                    # Privacy: once delivered, the content lives in Mattermost only. An update of this
+                    # message needs the post id, nothing else.
+                    payload={},
+                    file_content=None,
                 )
                 .execution_options(synchronize_session=False)
             )
 
-    def mark_retry(self, delivery_id: int, worker: str, error: str, retry_at: datetime, park: bool) -> None:
+    def mark_retry(
+        self,
+        delivery_id: int,
+        worker: str,
+        error: str,
+        retry_at: datetime,
+        park: bool,
+        count_attempt: bool = True,
+    ) -> None:
+        """Release the row for a later try, or park it as failed. `count_attempt=False` when nothing
+        was tried (e.g. waiting for the post it updates), so waiting does not use up the retry budget.
+        """
         with self.session_factory() as session, session.begin():
             session.execute(
                 update(OutboxRow)
                 .where(OutboxRow.id == delivery_id, OutboxRow.claimed_by == worker)
                 .values(
                     status="failed" if park else "pending",
-                    attempts=OutboxRow.attempts + 1,
+                    attempts=OutboxRow.attempts + (1 if count_attempt else 0),
                     last_error=error[:MAX_ERROR_LENGTH],
                     due_at=retry_at,
                     claimed_until=None,
@@ -158,6 +197,8 @@ class SqlOutboxQueue:
         return [(r.id, r.key, r.last_error or "", r.attempts) for r in rows]
 
     def requeue_failed(self, now: datetime) -> int:
+        """Give parked rows a fresh retry budget (attempts); `claims` stays, so a row that may have
+        reached Mattermost is still looked for before it is sent again."""
         with self.session_factory() as session, session.begin():
             result = session.execute(
                 update(OutboxRow)

@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import Engine, func, inspect, select, table
 
 from bot.demo.world import World
-from commands.outbox import OutgoingMessage, Recipient
+from commands.outbox import FileAttachment, OutgoingMessage, Recipient
 from commands.replies import Button, Message
 from storage.models import OutboxRow
 
@@ -249,3 +249,63 @@ def test_without_permission_erbij_uses_configured_tokens(
     assert len(instructions) == 1
     user = stack.person("jeroen.st", "Jeroen", "Bakker")
     assert stack.slash(user, "/erbij help").startswith("####")
+
+
+def test_a_post_whose_sender_died_before_recording_it_is_not_sent_again(stack: World) -> None:
+    user = stack.person("lead0", "Lead", "0")
+    _queue(stack, [user], 1)
+    # One process claims and posts, then dies before mark_sent: its lease runs out after Mattermost's
+    # 30 s pending_post_id de-duplication has, so only the worker's own look-up can prevent a second post.
+    (delivery,) = stack.bot.queue.claim_due(stack.clock.now(), "died", 10, 60)
+    stack.bot.worker.sender.deliver(delivery, stack.clock.now())
+    stack.clock.advance(timedelta(seconds=61))
+    _deliver_until_done(stack)
+    assert [p["message"] for p in stack.dms(user)] == ["bericht 0"]
+
+
+def test_an_update_waits_for_its_original_through_an_outage_and_is_applied(stack: World) -> None:
+    user = stack.person("expert0", "Expert", "0")
+    offer = Message("Nieuwe vraag", buttons=(Button("Ik pak het op", "offer.accept", {"offer": "1"}),))
+    with stack.bot.uow() as tx:
+        tx.outbox.add(OutgoingMessage("offer", Recipient.user(user.id), offer), stack.clock.now())
+        tx.outbox.add(
+            OutgoingMessage(
+                "offer-closed", Recipient.user(user.id), Message("Al opgepakt"), replaces="offer"
+            ),
+            stack.clock.now(),
+        )
+        tx.commit()
+    # Seven failed posts: the original backs off for minutes, far longer than 24 tries of 2 s.
+    stack.emulator.faults.add(method="POST", path="/api/v4/posts", kind="5xx", times=7)
+    for _ in range(1000):
+        stack.deliver()
+        if stack.bot.queue.stats(stack.clock.now()).pending == 0:
+            break
+        stack.clock.advance(timedelta(seconds=2))
+    assert stack.bot.queue.stats(stack.clock.now()).failed == 0
+    (post,) = stack.dms(user)
+    assert post["message"] == "Al opgepakt"
+    assert not (post.get("props") or {}).get("attachments")  # the button is gone
+
+
+def test_delivered_rows_keep_no_message_content(stack: World) -> None:
+    user = stack.person("lead0", "Lead", "0")
+    with stack.bot.uow() as tx:
+        tx.outbox.add(
+            OutgoingMessage(
+                "export",
+                Recipient.user(user.id),
+                Message("Je export van de kaart", buttons=(Button("Bekijk", "x.y", {"n": "1"}),)),
+                file=FileAttachment("kaart.md", b"# Veiligheidskaart\nvertrouwelijk"),
+            ),
+            stack.clock.now(),
+        )
+        tx.commit()
+    _deliver_until_done(stack)
+    (post,) = stack.dms(user)
+    assert post["message"] == "Je export van de kaart" and post["file_ids"]
+    with stack.bot.engine.connect() as conn:
+        row = conn.execute(select(OutboxRow).where(OutboxRow.key == "export")).one()
+    assert (row.status, row.post_id) == ("sent", post["id"])
+    assert row.payload == {}
+    assert row.file_content is None
