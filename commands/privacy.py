@@ -3,6 +3,7 @@
 Shared by every feature that accepts free text (the safety card, help requests, consult questions). It is
 deliberately strict (DOMAIN.md §4.3.2): a refused sentence costs a professional a rewrite, a stored BSN
 cannot be taken back. Findings carry a masked form, so the refusal never echoes the identifier itself.
+Personal names are found heuristically (capitalised full names, a name after a role word): see privacy_names.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from datetime import date
 from enum import StrEnum
 
 from commands.catalogue import t
+from commands.privacy_names import find_names, mask_name
 
 
 class IdentifierKind(StrEnum):
@@ -23,6 +25,7 @@ class IdentifierKind(StrEnum):
     EMAIL = "email"
     IBAN = "iban"
     ADDRESS = "adres"  # postcode with house number, or street with house number
+    NAME = "naam"  # heuristic: a capitalised full name, or a name after a role word (commands.privacy_names)
 
 
 @dataclass(frozen=True)
@@ -113,7 +116,7 @@ def is_iban(compact: str) -> bool:
 def find_identifiers(text: str) -> list[Finding]:
     """Every direct identifier in `text`, in order of appearance; an empty list: the text may be stored."""
     claimed: list[Finding] = []
-    for detector in (_emails, _ibans, _dates, _numbers, _addresses):
+    for detector in (_emails, _ibans, _dates, _numbers, _addresses, _names):
         for finding in detector(text):
             if not any(finding.start < f.end and f.start < finding.end for f in claimed):
                 claimed.append(finding)
@@ -268,6 +271,11 @@ def _addresses(text: str) -> Iterable[Finding]:
     for pattern in (_ADDRESS_AFTER, _ADDRESS_BEFORE, _ADDRESS_KEYWORD, _STREET):
         for m in pattern.finditer(text):
             yield Finding(IdentifierKind.ADDRESS, m.start(), m.end(), _mask(m.group(), keep=0))
+
+
+def _names(text: str) -> Iterable[Finding]:
+    for start, end in find_names(text):
+        yield Finding(IdentifierKind.NAME, start, end, mask_name(text[start:end]))
 
 
 def _mask(value: str, keep: int = 2) -> str:
