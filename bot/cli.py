@@ -7,14 +7,11 @@ import logging
 import sys
 from collections.abc import Callable, Sequence
 
-from bot import cli_cases, cli_roster
+from bot import cli_cases, cli_consults, cli_roster
+from bot.cli_support import CliError
 from bot.settings import Settings, SettingsError, load_settings, require_for_serve
 
 log = logging.getLogger("erbij")
-
-
-class CliError(Exception):
-    """An expected failure: printed as one clear message, no stack trace, exit status 2."""
 
 
 def _settings() -> Settings:
@@ -134,6 +131,7 @@ def build_parser() -> argparse.ArgumentParser:
     outbox.set_defaults(func=cmd_outbox)
     cli_roster.add_parsers(sub)
     cli_cases.add_parsers(sub)
+    cli_consults.add_parsers(sub)
     return parser
 
 

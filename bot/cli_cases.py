@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from bot.cli_support import CliError
 from bot.settings import SettingsError, load_settings
 from commands.catalogue import t
 from commands.errors import UserError
@@ -45,7 +46,7 @@ def _open(args: argparse.Namespace) -> tuple[Any, Any, str]:
     try:
         settings = load_settings()
     except SettingsError as err:
-        raise _error("\n  ".join(err.problems)) from None
+        raise CliError("\n  ".join(err.problems)) from None
     engine = make_engine(args.database or settings.database_url)
     return engine, SqlUnitOfWorkFactory(engine), settings.timezone
 
@@ -57,7 +58,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     try:
         filename, document = export_card(uow, args.code, _actor(), datetime.now(UTC), timezone)
     except UserError as err:
-        raise _error(err.message) from None
+        raise CliError(err.message) from None
     finally:
         engine.dispose()
     if args.output is None:
@@ -78,14 +79,8 @@ def cmd_audit(args: argparse.Namespace) -> int:
         code = canonical_code(args.code)
         events = audit_trail(uow, code, _actor(), datetime.now(UTC))
     except UserError as err:
-        raise _error(err.message) from None
+        raise CliError(err.message) from None
     finally:
         engine.dispose()
     print(format_trail(code, events, timezone))
     return 0
-
-
-def _error(message: str) -> Exception:
-    from bot.cli import CliError
-
-    return CliError(message)

@@ -13,13 +13,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
+from bot.cli_support import CliDatabase, CliError
 from bot.settings import Settings, SettingsError, load_settings
 from commands.catalogue import t
 from commands.ports import Directory
 from commands.roster.importing import ImportReport
 
 if TYPE_CHECKING:
-    from storage.uow import SqlUnitOfWorkFactory
+    pass
 
 
 def add_parsers(sub: Any) -> None:
@@ -48,7 +49,7 @@ def add_parsers(sub: Any) -> None:
 def cmd_import(args: argparse.Namespace) -> int:
     settings = _settings()
     if not settings.mattermost_base or settings.mattermost_token is None:
-        raise _error(t("roster.cli.needs_mattermost"))
+        raise CliError(t("roster.cli.needs_mattermost"))
     from bot.mattermost import MattermostAdapter, MattermostError
 
     adapter = MattermostAdapter(
@@ -60,7 +61,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     try:
         print(run_import(args.file, _database(args), adapter, dry_run=args.dry_run))
     except MattermostError as err:
-        raise _error(t("roster.cli.mattermost_error", error=err)) from None
+        raise CliError(t("roster.cli.mattermost_error", error=err)) from None
     return 0
 
 
@@ -74,13 +75,15 @@ def run_import(
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as err:
-        raise _error(t("roster.cli.unreadable", path=path, reason=err.strerror)) from None
-    with _uow(database_url) as uow_factory:
+        raise CliError(t("roster.cli.unreadable", path=path, reason=err.strerror)) from None
+    with CliDatabase(database_url) as uow_factory:
         try:
             roster = load_roster_file(text)
             report = import_roster(uow_factory, directory, roster, now or datetime.now(UTC), dry_run=dry_run)
         except RosterFileError as err:
-            raise _error("\n".join([t("roster.import.invalid"), *(f"- {p}" for p in err.problems)])) from None
+            raise CliError(
+                "\n".join([t("roster.import.invalid"), *(f"- {p}" for p in err.problems)])
+            ) from None
     return render_report(report)
 
 
@@ -118,7 +121,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     settings = _settings()
     today = datetime.now(UTC).astimezone(ZoneInfo(settings.timezone)).date()
-    with _uow(_database(args)) as uow_factory:
+    with CliDatabase(_database(args)) as uow_factory:
         text = export_roster(uow_factory, today)
     if args.output is None:
         sys.stdout.write(text)
@@ -140,7 +143,7 @@ def show_roster(database_url: str, tz: ZoneInfo, now: datetime) -> str:
     from commands.roster.model import Role
     from commands.roster.summary import render_summary, summarise
 
-    with _uow(database_url) as uow_factory, uow_factory() as uow:
+    with CliDatabase(database_url) as uow_factory, uow_factory() as uow:
         people = uow.roster.professionals()
         vocabulary = uow.roster.expertise_areas()
         load = CaseInvolvements().counts(uow, [p.user_id for p in people if Role.EXPERT in p.roles])
@@ -161,29 +164,6 @@ def show_roster(database_url: str, tz: ZoneInfo, now: datetime) -> str:
     return "\n".join([*lines, "", render_summary(summary, now.astimezone(tz).date())])
 
 
-class _uow:
-    """An engine for one CLI action, checked to be at the current schema, disposed afterwards."""
-
-    def __init__(self, database_url: str) -> None:
-        from storage import schema
-        from storage.engine import make_engine
-
-        self.engine = make_engine(database_url)
-        try:
-            schema.require_current(self.engine)
-        except schema.SchemaOutdated as err:
-            self.engine.dispose()
-            raise _error(t("roster.cli.schema", error=err)) from None
-
-    def __enter__(self) -> SqlUnitOfWorkFactory:
-        from storage.uow import SqlUnitOfWorkFactory
-
-        return SqlUnitOfWorkFactory(self.engine)
-
-    def __exit__(self, *exc: object) -> None:
-        self.engine.dispose()
-
-
 def _database(args: argparse.Namespace) -> str:
     return str(args.database or _settings().database_url)
 
@@ -192,10 +172,4 @@ def _settings() -> Settings:
     try:
         return load_settings()
     except SettingsError as err:
-        raise _error(t("roster.cli.settings", problems="\n  ".join(err.problems))) from None
-
-
-def _error(message: str) -> Exception:
-    from bot.cli import CliError
-
-    return CliError(message)
+        raise CliError(t("roster.cli.settings", problems="\n  ".join(err.problems))) from None

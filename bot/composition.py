@@ -15,13 +15,14 @@ from bot.http import Edge, create_app
 from bot.mattermost import MattermostAdapter, WebsocketListener
 from bot.outbox_worker import OutboxWorker, Sender
 from bot.rendering import Renderer
-from bot.scheduler import Scheduler
+from bot.scheduler import CronConsultDates, Scheduler
 from bot.settings import Settings
 from bot.signing import Signer
 from commands.app import Erbij
 from commands.cases import wiring as cases_wiring
 from commands.clock import Clock
 from commands.config import ProductConfig
+from commands.consults import wiring as consults_wiring
 from commands.help import wiring as help_wiring
 from commands.registry import Context, Router
 from commands.requests import wiring as requests_wiring
@@ -43,8 +44,10 @@ def build_router(config: ProductConfig | None = None) -> Router:
     router = Router()
     tables = help_wiring.register(router)
     roster_wiring.register(router, tables)
-    cases_wiring.register(router, tables)
+    config = config or ProductConfig()
+    cases_wiring.register(router, tables, consults_wiring.card_settings(config.case_code_prefix))
     requests_wiring.register(router, tables, config)
+    consults_wiring.register(router, tables, CronConsultDates())
     return router
 
 
@@ -140,7 +143,11 @@ def build_runtime(
     uow = SqlUnitOfWorkFactory(engine)
     secret = settings.secret.get_secret_value() if settings.secret else ""
     signer = Signer(secret)
-    config = ProductConfig(timezone=settings.timezone, coordinators_channel=settings.coordinators_channel)
+    config = ProductConfig(
+        timezone=settings.timezone,
+        coordinators_channel=settings.coordinators_channel,
+        case_code_prefix=settings.case_code_prefix,
+    )
     renderer = Renderer(signer, settings.public_base, timedelta(days=config.action_lifetime_days))
     if adapter is None:
         token = settings.mattermost_token.get_secret_value() if settings.mattermost_token else ""

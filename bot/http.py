@@ -17,6 +17,7 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, ValidationError
 from starlette.concurrency import run_in_threadpool
 
+from bot import calendar_feed
 from bot.rendering import Renderer
 from bot.signing import BadSignature, Signer
 from commands.app import Erbij, UnknownRoute, internal_error_reply
@@ -192,6 +193,7 @@ def create_app(edge: Edge) -> FastAPI:
         status, body = await run_in_threadpool(edge.health)
         return JSONResponse(body, status_code=status)
 
+    calendar_feed.mount(app, edge)
     return app
 
 

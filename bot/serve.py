@@ -6,7 +6,7 @@ import logging
 
 import uvicorn
 
-from bot.cli import CliError
+from bot.cli_support import CliError
 from bot.composition import build_runtime
 from bot.settings import Settings
 from storage import schema

@@ -26,6 +26,7 @@ class Settings(BaseSettings):
     command_tokens: Annotated[list[str], NoDecode] = Field(default_factory=list)
     # Beyond DESIGN.md §3: operational knobs with safe defaults.
     coordinators_channel: str = "erbij-coordinatie"
+    case_code_prefix: str = "WBW"
     mattermost_verify_tls: bool = True
     tick_seconds: float = Field(default=30.0, gt=0)
 
@@ -43,6 +44,15 @@ class Settings(BaseSettings):
             ZoneInfo(value)
         except (ZoneInfoNotFoundError, ValueError) as err:
             raise ValueError(f"unknown time zone {value!r}") from err
+        return value
+
+    @field_validator("case_code_prefix")
+    @classmethod
+    def _valid_prefix(cls, value: str) -> str:
+        from commands.cases.codes import valid_prefix
+
+        if not valid_prefix(value):
+            raise ValueError("2 to 5 capital letters, e.g. WBW")
         return value
 
     @property

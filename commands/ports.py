@@ -19,6 +19,7 @@ from commands.roster.model import (
 
 if TYPE_CHECKING:
     from commands.cases.ports import CaseRepository
+    from commands.consults.ports import ConsultRepository
     from commands.requests.ports import RequestRepository
 
 
@@ -96,6 +97,7 @@ class UnitOfWork(Protocol):
     audit: AuditRepository
     roster: RosterRepository
     cases: CaseRepository
+    consults: ConsultRepository
     requests: RequestRepository
 
     def __enter__(self) -> Self: ...
@@ -123,10 +125,22 @@ class OutboxQueue(Protocol):
         self, now: datetime, worker: str, limit: int, lease_seconds: float
     ) -> list[PendingDelivery]: ...
 
-    def mark_sent(self, delivery_id: int, worker: str, post_id: str, now: datetime) -> None: ...
+    def renew(self, delivery_id: int, worker: str, now: datetime, lease_seconds: float) -> bool:
+        """Extend this worker's still-valid lease on a claimed row; False means: do not send it."""
+        ...
+
+    def mark_sent(self, delivery_id: int, worker: str, post_id: str, now: datetime) -> None:
+        """Record the post id; the row's payload and file are cleared (privacy)."""
+        ...
 
     def mark_retry(
-        self, delivery_id: int, worker: str, error: str, retry_at: datetime, park: bool
+        self,
+        delivery_id: int,
+        worker: str,
+        error: str,
+        retry_at: datetime,
+        park: bool,
+        count_attempt: bool = True,
     ) -> None: ...
 
     def stats(self, now: datetime) -> OutboxStats: ...

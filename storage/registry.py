@@ -9,6 +9,7 @@ MODEL_MODULES = (
     "storage.roster_models",
     "storage.case_models",
     "storage.request_models",
+    "storage.consult_models",
 )
 
 

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from commands import ports
 from storage.audit import SqlAuditRepository
 from storage.cases import SqlCaseRepository
+from storage.consults import SqlConsultRepository
 from storage.outbox import SqlOutboxRepository
 from storage.requests import SqlRequestRepository
 from storage.roster import SqlRosterRepository
@@ -26,6 +27,7 @@ class SqlUnitOfWork:
     audit: ports.AuditRepository
     roster: ports.RosterRepository
     cases: ports.CaseRepository
+    consults: ports.ConsultRepository
     requests: ports.RequestRepository
 
     def __init__(
@@ -41,6 +43,7 @@ class SqlUnitOfWork:
         self.audit = SqlAuditRepository(self.session)
         self.roster = SqlRosterRepository(self.session, self._roster_cache)
         self.cases = SqlCaseRepository(self.session)
+        self.consults = SqlConsultRepository(self.session)
         self.requests = SqlRequestRepository(self.session)
         return self
 

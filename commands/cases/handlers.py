@@ -36,6 +36,23 @@ class CardSettings:
     code_prefix: str = DEFAULT_PREFIX
     consult: ConsultAccess = field(default_factory=NoConsults)
 
+    def open(
+        self,
+        uow: UnitOfWork,
+        code: str,
+        user_id: str,
+        action: CardAction,
+        now: datetime,
+        access_point: str = ACCESS_POINT,
+        *,
+        for_update: bool = False,
+    ) -> service.Opened:
+        """The case if `user_id` may do `action` (`service.open_case`), with this region's consult hook."""
+        return service.open_case(
+            uow, code, user_id, action, now,
+            access_point=access_point, consult=self.consult, for_update=for_update,
+        )  # fmt: skip
+
 
 class CardCommands:
     """The card's commands; `lifecycle` maps further subcommands (kader, regie, sluiten) to their handlers."""
@@ -68,7 +85,7 @@ class CardCommands:
     def show(self, ctx: Context, user_id: str, code: str) -> Reply:
         now = ctx.clock.now()
         with ctx.uow() as uow:
-            opened = self._open(uow, code, user_id, CardAction.VIEW, now)
+            opened = self.settings.open(uow, code, user_id, CardAction.VIEW, now)
             case = opened.case
             if opened.decision.outcome is Outcome.STATUS_ONLY:
                 service.audit(uow, opened, "kaart.lezen", now, ACCESS_POINT, onderdeel="status")
@@ -92,7 +109,7 @@ class CardCommands:
     def history(self, ctx: Context, user_id: str, code: str) -> Reply:
         now = ctx.clock.now()
         with ctx.uow() as uow:
-            opened = self._open(uow, code, user_id, CardAction.HISTORY, now)
+            opened = self.settings.open(uow, code, user_id, CardAction.HISTORY, now)
             versions = uow.cases.history(opened.case.id)
             service.audit(uow, opened, "kaart.lezen", now, ACCESS_POINT, onderdeel="geschiedenis")
             uow.commit()
@@ -103,7 +120,7 @@ class CardCommands:
         """The Markdown export, delivered to the lead as a DM with a file (queued with its audit entry)."""
         now = ctx.clock.now()
         with ctx.uow() as uow:
-            opened = self._open(uow, code, user_id, CardAction.EXPORT, now)
+            opened = self.settings.open(uow, code, user_id, CardAction.EXPORT, now)
             case = opened.case
             version = uow.cases.latest_card(case.id)
             frameworks = uow.cases.framework_history(case.id)
@@ -142,7 +159,7 @@ class CardCommands:
         """Open the dialog of one part (or one item of a list) of the card."""
         now = ctx.clock.now()
         with ctx.uow() as uow:
-            opened = self._open(uow, code, user_id, CardAction.EDIT, now)
+            opened = self.settings.open(uow, code, user_id, CardAction.EDIT, now)
             case = opened.case
             if not args:
                 uow.commit()
@@ -167,7 +184,7 @@ class CardCommands:
         now = ctx.clock.now()
         form = Form(submission.submission)
         with ctx.uow() as uow:
-            opened = self._open(
+            opened = self.settings.open(
                 uow, submission.state.get("code", ""), submission.user_id, CardAction.EDIT, now,
                 access_point=DIALOG_ACCESS_POINT, for_update=True,
             )  # fmt: skip
@@ -214,22 +231,6 @@ class CardCommands:
             ),
             now,
         )
-
-    def _open(
-        self,
-        uow: UnitOfWork,
-        code: str,
-        user_id: str,
-        action: CardAction,
-        now: datetime,
-        *,
-        access_point: str = ACCESS_POINT,
-        for_update: bool = False,
-    ) -> service.Opened:
-        return service.open_case(
-            uow, code, user_id, action, now,
-            access_point=access_point, consult=self.settings.consult, for_update=for_update,
-        )  # fmt: skip
 
 
 def _people(versions: list[VersionInfo]) -> list[str]:

@@ -129,7 +129,7 @@ class CaseLifecycle:
         now = ctx.clock.now()
         if not args:
             with ctx.uow() as uow:
-                case = self._open(uow, code, req.user_id, CardAction.FRAMEWORK, now).case
+                case = self.settings.open(uow, code, req.user_id, CardAction.FRAMEWORK, now).case
                 uow.commit()
             return OpenDialog(
                 Dialog(
@@ -180,7 +180,9 @@ class CaseLifecycle:
         access_point: str,
     ) -> str:
         with ctx.uow() as uow:
-            opened = self._open(uow, code, user_id, CardAction.FRAMEWORK, now, access_point, for_update=True)
+            opened = self.settings.open(
+                uow, code, user_id, CardAction.FRAMEWORK, now, access_point, for_update=True
+            )
             case = opened.case
             if case.framework == framework and case.measure == measure:
                 return t("kaart.niets_veranderd")
@@ -208,7 +210,7 @@ class CaseLifecycle:
         username = args[0].lstrip("@").lower()
         now = ctx.clock.now()
         with ctx.uow() as uow:
-            opened = self._open(
+            opened = self.settings.open(
                 uow, code, req.user_id, CardAction.HANDOVER, now, ACCESS_POINT, for_update=True
             )
             case = opened.case
@@ -244,7 +246,7 @@ class CaseLifecycle:
         now = ctx.clock.now()
         if not args:
             with ctx.uow() as uow:
-                case = self._open(uow, code, req.user_id, CardAction.CLOSE, now).case
+                case = self.settings.open(uow, code, req.user_id, CardAction.CLOSE, now).case
                 uow.commit()
             return OpenDialog(
                 Dialog(
@@ -277,7 +279,9 @@ class CaseLifecycle:
         self, ctx: Context, user_id: str, code: str, reason: CloseReason, now: datetime, access_point: str
     ) -> str:
         with ctx.uow() as uow:
-            opened = self._open(uow, code, user_id, CardAction.CLOSE, now, access_point, for_update=True)
+            opened = self.settings.open(
+                uow, code, user_id, CardAction.CLOSE, now, access_point, for_update=True
+            )
             case = opened.case
             uow.cases.close(case.id, now, reason.value)
             ended = [
@@ -319,22 +323,6 @@ class CaseLifecycle:
             if i.case_id in cases
         ]
         return Reply.text("\n".join(lines))
-
-    def _open(
-        self,
-        uow: UnitOfWork,
-        code: str,
-        user_id: str,
-        action: CardAction,
-        now: datetime,
-        access_point: str = ACCESS_POINT,
-        *,
-        for_update: bool = False,
-    ) -> service.Opened:
-        return service.open_case(
-            uow, code, user_id, action, now,
-            access_point=access_point, consult=self.settings.consult, for_update=for_update,
-        )  # fmt: skip
 
 
 def create_case(

@@ -319,6 +319,7 @@ MESSAGES: dict[str, str] = {
     "privacy.kind.email": "een e-mailadres ({masked})",
     "privacy.kind.iban": "een rekeningnummer (IBAN) ({masked})",
     "privacy.kind.adres": "een adres of postcode met huisnummer ({masked})",
+    "privacy.kind.naam": "een naam ({masked})",
     # --- access and codes ---
     "kaart.geen_toegang": (
         "Geen toegang tot {code}. Klopt de code? Heb je wel een rol bij deze casus, vraag dan de regiehouder "

@@ -11,7 +11,7 @@ MESSAGES = {
     ),
     "command.overleg.display_name": "Multidisciplinair overleg",
     "command.overleg.description": "Casussen inbrengen, agenda en verslag van het MDO",
-    "command.overleg.hint": "[inbrengen | afmelden | agenda | verslag | acties | rooster | help]",
+    "command.overleg.hint": "[inbrengen | afmelden | agenda | verslag | acties | rooster | kalender | help]",
     "command.beschikbaar.display_name": "Beschikbaarheid",
     "command.beschikbaar.description": "Je beschikbaarheid als expert bekijken of doorgeven",
     "command.beschikbaar.hint": (

@@ -5,6 +5,7 @@ MESSAGES = {
         "Dat ken ik niet: `/{command} {sub}`. Typ `/{command} help` voor wat ik wel kan."
     ),
     "general.not_allowed": "Dat mag je niet doen met jouw rol.",
+    "cli.schema": "De database heeft niet het juiste schema ({error}). Draai eerst `erbij db upgrade`.",
     "general.no_access": "Geen toegang.",
     "general.expired": (
         "Deze knop of dit formulier is verlopen. Typ het commando opnieuw om verder te gaan."
@@ -58,6 +59,7 @@ MESSAGES = {
         "| `/overleg verslag` | Voorzitter: besluiten en actiepunten vastleggen |\n"
         "| `/overleg acties` | Jouw openstaande actiepunten |\n"
         "| `/overleg rooster` | Wanneer de overleggen zijn |\n"
+        "| `/overleg kalender` | De overleggen als agendabestand (.ics) in een privébericht |\n"
         "| `/overleg help` | Deze uitleg |"
     ),
     "help.beschikbaar": (

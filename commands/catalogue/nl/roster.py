@@ -188,6 +188,5 @@ MESSAGES = {
     ),
     "roster.cli.mattermost_error": "Mattermost gaf een fout; er is niets veranderd: {error}",
     "roster.cli.unreadable": "Kan {path} niet lezen: {reason}",
-    "roster.cli.schema": "De database is niet bij ({error}). Draai eerst `erbij db upgrade`.",
     "roster.show.empty": "Het rooster is leeg. Lees het in met `erbij roster import <bestand>`.",
 }
