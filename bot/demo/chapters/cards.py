@@ -24,7 +24,7 @@ EXPERT = "sanne.devries"
 
 
 def chapter(script: Script) -> None:
-    script.chapter("De veiligheidskaart: één gedeeld beeld van de veiligheid, dat met het gezin meegaat")
+    script.chapter("3. De veiligheidskaart: één gedeeld beeld van de veiligheid, dat met het gezin meegaat")
     _person(script, LEAD, "Jeroen", "Peeters", TEAM, Role.LEAD, "regiehouder, Sociaal Team Roosendaal")
     _person(script, OTHER_LEAD, "Noor", "Vermeulen", TEAM, Role.LEAD, "regiehouder, andere gezinnen")
     _person(script, EXPERT, "Sanne", "de Vries", VT, Role.EXPERT, "expert Veilig Thuis West-Brabant")

@@ -37,7 +37,7 @@ QUESTIONS = {
 
 
 def chapter(script: Script) -> None:
-    script.chapter("Het multidisciplinair overleg (MDO): inbrengen, agenda, verslag en actiepunten")
+    script.chapter("5. Het multidisciplinair overleg (MDO): inbrengen, agenda, verslag en actiepunten")
     people = [
         ("jeroen.peeters", "Jeroen", "Peeters", TEAM, Role.LEAD, "regiehouder, Sociaal Team Roosendaal"),
         ("noor.vermeulen", "Noor", "Vermeulen", TEAM, Role.LEAD, "regiehouder, Sociaal Team Roosendaal"),

@@ -1,0 +1,23 @@
+"""Run every benchmark in turn and print their figures (`make bench`). Figures are reported, not asserted."""
+
+from __future__ import annotations
+
+import importlib
+
+BENCHMARKS = (
+    "bench.bench_http",
+    "bench.bench_roster",
+    "bench.bench_cards",
+    "bench.bench_requests",
+    "bench.bench_consults",
+)
+
+
+def main() -> None:
+    for name in BENCHMARKS:
+        print(f"\n######## {name}\n", flush=True)
+        importlib.import_module(name).main()
+
+
+if __name__ == "__main__":
+    main()
