@@ -26,7 +26,7 @@ from commands.roster.model import (
     RosterChanges,
     WorkingTime,
 )
-from storage.roster_cache import ExpertSnapshot, RosterCache
+from storage.roster_cache import RosterCache, RosterSnapshot
 from storage.roster_models import (
     AbsenceRow,
     ExpertiseAreaRow,
@@ -46,12 +46,18 @@ class SqlRosterRepository:
     def __init__(self, session: Session, cache: RosterCache | None = None) -> None:
         self.session = session
         self.cache = cache or RosterCache()
+        # Once this transaction has changed the roster, it must read its own writes, not the shared
+        # snapshot, and must not publish a snapshot of changes that may still be rolled back.
+        self._wrote = False
 
     # --- reads ----------------------------------------------------------------------------------------
 
     def professional(self, user_id: str) -> Professional | None:
-        found = self._load(ProfessionalRow.user_id == user_id)
-        return found[0] if found else None
+        """Active or not; from the snapshot when it is current (one small query), else from the tables."""
+        if self._wrote:
+            found = self._load(ProfessionalRow.user_id == user_id)
+            return found[0] if found else None
+        return self._snapshot().by_id.get(user_id)
 
     def professional_by_username(self, username: str) -> Professional | None:
         """The active person with this username first (a username may pass to someone new after a leaver)."""
@@ -107,21 +113,20 @@ class SqlRosterRepository:
         return [
             p
             for p in people.values()
-            if p.organisation.kind in wanted
+            if p.active
+            and Role.EXPERT in p.roles
+            and p.organisation.kind in wanted
             and (not municipality or not p.municipalities or municipality in p.municipalities)
         ]
 
-    def _snapshot(self) -> ExpertSnapshot:
-        revision = self.revision()
+    def _snapshot(self) -> RosterSnapshot:
+        revision = None if self._wrote else self.revision()
+        if revision is None:
+            # Our own uncommitted writes (or no revision to check against): read fresh, cache nothing.
+            return RosterSnapshot.build(-1, self._load(None))
         snapshot = self.cache.current(revision)
         if snapshot is None:
-            experts = self._load(
-                ProfessionalRow.active.is_(True)
-                & ProfessionalRow.user_id.in_(
-                    select(ProfessionalRoleRow.user_id).where(ProfessionalRoleRow.role == Role.EXPERT.value)
-                )
-            )
-            snapshot = self.cache.store(revision, experts)
+            snapshot = self.cache.store(revision, self._load(None))
         return snapshot
 
     def _load(self, where: ColumnElement[bool] | None) -> list[Professional]:
@@ -318,10 +323,13 @@ class SqlRosterRepository:
 
     def _bump(self) -> None:
         """Every roster write moves the revision, so cached rosters in every process are refreshed."""
+        self._wrote = True
         self.session.execute(update(RosterRevisionRow).values(revision=RosterRevisionRow.revision + 1))
 
-    def revision(self) -> int:
-        return int(self.session.scalar(select(RosterRevisionRow.revision)) or 0)
+    def revision(self) -> int | None:
+        """The roster's revision; None if its row is missing (then nothing may be cached)."""
+        value = self.session.scalar(select(RosterRevisionRow.revision))
+        return None if value is None else int(value)
 
 
 def _organisation(row: Any) -> Organisation:

@@ -34,10 +34,13 @@ def truncate_all(schema: str) -> None:
         tables = [
             row[0]
             for row in conn.execute(
-                "SELECT tablename FROM pg_tables WHERE schemaname = %s AND tablename <> 'alembic_version'",
+                "SELECT tablename FROM pg_tables WHERE schemaname = %s "
+                "AND tablename NOT IN ('alembic_version', 'roster_revision')",
                 (schema,),
             )
         ]
         if tables:
             names = ", ".join(f'"{schema}"."{t}"' for t in tables)
             conn.execute(f"TRUNCATE {names} RESTART IDENTITY CASCADE")
+        # Rows the migrations seed stay, reset to their initial state.
+        conn.execute(f'UPDATE "{schema}".roster_revision SET revision = 0')
