@@ -66,6 +66,7 @@ class Runtime:
     scheduler: Scheduler
     listener: WebsocketListener | None = None
     command_tokens: list[str] = field(default_factory=list)
+    team_id: str | None = None  # learned at registration; commands from another team are refused
     app: FastAPI | None = None
 
     def register_commands(self) -> None:
@@ -76,6 +77,7 @@ class Runtime:
             configured_tokens=list(self.settings.command_tokens),
         )
         self.command_tokens = list(registration.tokens)
+        self.team_id = self.adapter.team_id()
 
     def health(self) -> tuple[int, dict[str, Any]]:
         now = self.clock.now()
@@ -187,6 +189,7 @@ def build_runtime(
             signer=signer,
             clock=clock,
             command_tokens=lambda: runtime.command_tokens,
+            team_id=lambda: runtime.team_id,
             open_dialog=lambda trigger_id, dialog: adapter.open_dialog(
                 trigger_id, renderer.dialog_url, dialog
             ),

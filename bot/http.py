@@ -77,6 +77,7 @@ class Edge:
     signer: Signer
     clock: Clock
     command_tokens: Callable[[], list[str]]
+    team_id: Callable[[], str | None]
     open_dialog: Callable[[str, dict[str, Any]], None]
     health: Callable[[], tuple[int, dict[str, Any]]]
     after_handling: Callable[[], None] = lambda: None
@@ -117,6 +118,10 @@ def create_app(edge: Edge) -> FastAPI:
         presented = header[len("Token ") :] if header.startswith("Token ") else form.token
         if not token_matches(presented, edge.command_tokens()) or (form.token and form.token != presented):
             return _error(401, "unknown command token")
+        team = edge.team_id()
+        if team and form.team_id and not hmac.compare_digest(form.team_id, team):
+            # A token from our commands, used from another team on the same server (MATTERMOST.md §1.4).
+            return _error(401, "command from another team")
         trigger = form.command.lstrip("/").lower()
         if not edge.erbij.knows_trigger(trigger):
             return _error(400, f"unknown command {form.command}")

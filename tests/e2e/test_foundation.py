@@ -26,7 +26,7 @@ def _row_counts(engine: Engine) -> dict[str, int]:
 def _command_form(stack: World, user: object, text: str, token: str) -> dict[str, str]:
     return {
         "token": token,
-        "team_id": "t",
+        "team_id": stack.emulator.team.id,
         "team_domain": "jeugdregio",
         "channel_id": "c",
         "channel_name": "x",
@@ -309,3 +309,17 @@ def test_delivered_rows_keep_no_message_content(stack: World) -> None:
     assert (row.status, row.post_id) == ("sent", post["id"])
     assert row.payload == {}
     assert row.file_content is None
+
+
+def test_a_valid_token_from_another_team_is_refused(stack: World, engine: Engine) -> None:
+    user = stack.person("jeroen.st", "Jeroen", "Bakker")
+    real = stack.bot.command_tokens[0]
+    url = f"{stack.server.url}/mattermost/command"  # type: ignore[union-attr]
+    before = _row_counts(engine)
+    form = _command_form(stack, user, "help", real)
+    form["team_id"] = "anotherteam000000000000000"
+    response = httpx.post(url, data=form, headers={"Authorization": f"Token {real}"})
+    assert response.status_code == 401
+    form["team_id"] = stack.emulator.team.id
+    assert httpx.post(url, data=form, headers={"Authorization": f"Token {real}"}).status_code == 200
+    assert _row_counts(engine) == before
