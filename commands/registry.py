@@ -11,6 +11,7 @@ from commands.clock import Clock
 from commands.config import ProductConfig
 from commands.inbound import ActionRequest, CommandRequest, DialogSubmission
 from commands.ports import Directory, UnitOfWorkFactory
+from commands.presence import Presence
 from commands.replies import ActionResult, CommandResult, DialogResult, Reply
 
 
@@ -22,6 +23,7 @@ class Context:
     clock: Clock
     directory: Directory
     config: ProductConfig = field(default_factory=ProductConfig)
+    presence: Presence = field(default_factory=Presence)
 
 
 CommandHandler = Callable[[Context, CommandRequest], CommandResult]

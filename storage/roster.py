@@ -12,7 +12,7 @@ from collections.abc import Iterator, Sequence
 from datetime import datetime
 from typing import Any, TypeVar
 
-from sqlalchemy import ColumnElement, Select, delete, exists, func, insert, select, update
+from sqlalchemy import ColumnElement, Select, delete, func, insert, select, update
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from commands.roster.model import (
@@ -69,11 +69,7 @@ class SqlRosterRepository:
         return self._load(None if include_inactive else ProfessionalRow.active.is_(True))
 
     def active_experts(self) -> list[Professional]:
-        is_expert = exists().where(
-            ProfessionalRoleRow.user_id == ProfessionalRow.user_id,
-            ProfessionalRoleRow.role == Role.EXPERT.value,
-        )
-        return self._load(ProfessionalRow.active.is_(True) & is_expert)
+        return [p for p in self._snapshot().people if p.active and Role.EXPERT in p.roles]
 
     def organisations(self) -> list[Organisation]:
         rows = self.session.execute(

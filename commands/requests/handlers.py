@@ -98,7 +98,7 @@ class RequestHandlers:
             )
             if first_round_at <= now:
                 uow.requests.claim_round(request.id, 0, None)
-                start_round(uow, request, case, now, self.settings)
+                start_round(uow, request, case, now, self.settings, ctx.presence)
             else:
                 uow.outbox.add(
                     OutgoingMessage(
@@ -276,7 +276,7 @@ class RequestHandlers:
 
     # --- the scheduler -----------------------------------------------------------------------------------
     def tick(self, ctx: Context, now: datetime) -> int:
-        return run_due_rounds(ctx.uow, now, self.settings)
+        return run_due_rounds(ctx.uow, now, self.settings, ctx.presence)
 
 
 def _lead(uow: UnitOfWork, user_id: str) -> Professional:

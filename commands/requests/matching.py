@@ -35,6 +35,7 @@ class Candidate:
     load: ExpertLoad
     spec: MatchSpec
     sort_key: tuple[object, ...]
+    status: str | None = None  # a soft Mattermost status (ooo, dnd), if any
 
     @property
     def reasons(self) -> tuple[str, ...]:
@@ -52,6 +53,8 @@ class Candidate:
         reasons.append(t("match.reason.load", used=self.load.active_involvements, capacity=capacity))
         if self.load.last_asked_at is None:
             reasons.append(t("match.reason.never_asked"))
+        if self.status is not None:
+            reasons.append(t(f"roster.soft.{self.status}"))
         return tuple(reasons)
 
 
@@ -65,13 +68,16 @@ def rank(
     is_available: Callable[[Professional, int], bool],
     exclude: frozenset[str] = frozenset(),
     limit: int | None = None,
+    soft: Mapping[str, str] | None = None,
 ) -> list[Candidate]:
     """Eligible, available experts in the order they should be asked (the best `limit` if given).
 
     Eligible: an active expert of a wanted organisation, serving the area, with the expertise — or known
     to the case: the family knows them, and one face is worth more than the best label. `exclude` holds
-    those this request already asked. Runs over a whole region's roster, so the cheap filters come first.
+    those this request already asked. `soft` holds Mattermost statuses (ooo, dnd) that rank an expert
+    lower without ruling them out. Runs over a whole region's roster, so the cheap filters come first.
     """
+    soft = soft or {}
     known = involved_now | involved_before
     kinds = spec.organisation_kinds or EXPERT_KINDS
     expertise = spec.expertise
@@ -90,7 +96,9 @@ def rank(
             continue
         load = loads.get(user_id, NO_LOAD)
         if is_available(expert, load.active_involvements):
-            candidates.append(_candidate(spec, expert, load, involved_now, involved_before))
+            candidates.append(
+                _candidate(spec, expert, load, involved_now, involved_before, soft.get(user_id))
+            )
     if limit is not None:
         return heapq.nsmallest(limit, candidates, key=_key)
     candidates.sort(key=_key)
@@ -107,6 +115,7 @@ def _candidate(
     load: ExpertLoad,
     involved_now: frozenset[str],
     involved_before: frozenset[str],
+    status: str | None = None,
 ) -> Candidate:
     if expert.user_id in involved_now:
         continuity = 0
@@ -120,6 +129,7 @@ def _candidate(
     asked = load.last_asked_at
     key = (
         continuity,
+        status is not None,  # out of office or do-not-disturb: asked after the others, not skipped
         not has_expertise,
         not local,
         len(expert.expertise),
@@ -127,7 +137,7 @@ def _candidate(
         NEVER if asked is None else asked,
         expert.username,
     )
-    return Candidate(expert, continuity, has_expertise, local, load, spec, key)
+    return Candidate(expert, continuity, has_expertise, local, load, spec, key, status)
 
 
 def availability_at(at: datetime, tz: ZoneInfo) -> Callable[[Professional, int], bool]:

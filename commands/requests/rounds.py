@@ -16,6 +16,7 @@ from commands.cases.summary import compact_summary
 from commands.catalogue import t
 from commands.outbox import OutgoingMessage, Recipient
 from commands.ports import AuditEvent, UnitOfWork, UnitOfWorkFactory
+from commands.presence import Presence
 from commands.replies import Message
 from commands.requests import messages
 from commands.requests.matching import Candidate, availability_at, rank
@@ -41,6 +42,7 @@ def candidates_for(
     now: datetime,
     settings: RequestSettings,
     limit: int | None = None,
+    presence: Presence | None = None,
 ) -> list[Candidate]:
     """Everyone who may be asked now, best first, excluding experts this request already asked."""
     history = uow.cases.ever_for_case(case.id)
@@ -57,6 +59,7 @@ def candidates_for(
     loads = uow.requests.loads([e.user_id for e in experts])
     # Outside working hours an urgent request still goes out now, judged by who works next.
     instant = settings.calendar.next_working_start(now)
+    soft = presence.soft_signals((e.user_id for e in experts), now) if presence else {}
     return rank(
         spec,
         experts,
@@ -66,17 +69,22 @@ def candidates_for(
         is_available=availability_at(instant, settings.calendar.zone),
         exclude=asked,
         limit=limit,
+        soft=soft,
     )
 
 
 def start_round(
-    uow: UnitOfWork, request: HelpRequest, case: Case, now: datetime, settings: RequestSettings
+    uow: UnitOfWork,
+    request: HelpRequest,
+    case: Case,
+    now: datetime,
+    settings: RequestSettings,
+    presence: Presence | None = None,
 ) -> list[Candidate]:
     """Send the next round of offers (the caller has claimed the round); escalate if nobody is left."""
     still_needed = request.experts_wanted - request.accepted
-    chosen = candidates_for(
-        uow, request, case, now, settings, settings.policy.offers_per_round(request.urgency, still_needed)
-    )
+    wanted = settings.policy.offers_per_round(request.urgency, still_needed)
+    chosen = candidates_for(uow, request, case, now, settings, wanted, presence)
     if not chosen:
         escalate(uow, request, case, now, settings)
         return []
@@ -175,7 +183,11 @@ def close_offer_posts(
 
 
 def run_due_rounds(
-    factory: UnitOfWorkFactory, now: datetime, settings: RequestSettings, limit: int = 50
+    factory: UnitOfWorkFactory,
+    now: datetime,
+    settings: RequestSettings,
+    presence: Presence | None = None,
+    limit: int = 50,
 ) -> int:
     """The tick body: every open request whose round is due moves on, each in its own transaction.
 
@@ -196,7 +208,7 @@ def run_due_rounds(
     moved = 0
     for request in due:
         try:
-            moved += _next_round(factory, request, now, settings)
+            moved += _next_round(factory, request, now, settings, presence)
         except Exception:
             # One broken request must not hold up every other one behind it; look again later.
             log.exception("round of request %s failed; retrying later", request.id)
@@ -207,7 +219,11 @@ def run_due_rounds(
 
 
 def _next_round(
-    factory: UnitOfWorkFactory, request: HelpRequest, now: datetime, settings: RequestSettings
+    factory: UnitOfWorkFactory,
+    request: HelpRequest,
+    now: datetime,
+    settings: RequestSettings,
+    presence: Presence | None,
 ) -> int:
     with factory() as uow:
         if not uow.requests.claim_round(request.id, request.round, None):
@@ -217,6 +233,6 @@ def _next_round(
         if request.round > 0:
             expired = uow.requests.close_pending_offers(request.id, OfferStatus.EXPIRED, now)
             close_offer_posts(uow, expired, OfferStatus.EXPIRED, case.code, now)
-        start_round(uow, request, case, now, settings)
+        start_round(uow, request, case, now, settings, presence)
         uow.commit()
     return 1

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from commands.registry import Router, Subcommands
+from datetime import datetime
+
+from commands.registry import Context, Router, Subcommands
 from commands.roster.handlers import AvailabilityHandlers
 from commands.roster.involvements import InvolvementReader
 
@@ -21,3 +23,15 @@ def register(
     table.add("pauze", handlers.pause)
     table.add("hervat", handlers.resume)
     table.add("overzicht", handlers.overview)
+    router.tick("roster.presence", refresh_presence)
+
+
+def refresh_presence(ctx: Context, now: datetime) -> int:
+    """Read the experts' Mattermost statuses in one call, outside any transaction, for matching to consult."""
+    with ctx.uow() as uow:
+        experts = [p.user_id for p in uow.roster.active_experts()]
+    if not experts:
+        return 0
+    statuses = ctx.directory.statuses(experts)
+    ctx.presence.update(statuses, now)
+    return len(statuses)

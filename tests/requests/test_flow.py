@@ -322,3 +322,20 @@ def test_free_text_after_a_command_stays_out_of_the_log(
     logged = "\n".join(r.getMessage() for r in caplog.records)
     assert "fatima" not in logged.lower()
     assert "/erbij status" in logged
+
+
+def test_an_expert_out_of_office_in_mattermost_is_asked_after_the_others(region: Region) -> None:
+    region.stack.emulator.set_status(region["sanne.devries"], "ooo")
+    region.stack.tick()  # the tick reads the experts' statuses in bulk
+    region.ask("jeroen.peeters")
+    first = region.last_dm("jeroen.peeters")
+    # otherwise first in line (she works in Roosendaal), now the two region-wide experts go first
+    assert "Kees van der Berg" in first and "Ahmed" in first and "Sanne" not in first
+    assert not region.has_open_offer("sanne.devries")
+    # a soft signal, not a refusal: when the others decline, she is asked, and the lead sees why so late
+    for username in ("kees.vanderberg", "ahmed.elamrani"):
+        region.click(username, "Kan ik niet")
+        region.stack.submit(region[username], {"reason": "geen_capaciteit"})
+    region.stack.tick()
+    assert region.has_open_offer("sanne.devries")
+    assert "status 'Afwezig' (ooo) in Mattermost" in region.last_dm("jeroen.peeters")
