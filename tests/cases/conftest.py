@@ -22,19 +22,14 @@ from commands.clock import ManualClock
 from commands.help import wiring as help_wiring
 from commands.inbound import CommandRequest, DialogSubmission
 from commands.outbox import message_from_dict
-from commands.ports import AuditEvent, ChatUser
+from commands.ports import AuditEvent
 from commands.registry import Context, Router
 from commands.replies import CommandResult, Dialog, DialogResult, OpenDialog, Reply
-from commands.roster.model import Organisation, OrganisationKind, Professional, Role, RosterChanges
+from commands.roster.model import Role
 from storage.models import OutboxRow
 from storage.uow import SqlUnitOfWorkFactory
-
-ORGANISATIONS = {
-    "st": Organisation("st-roosendaal", OrganisationKind.LOKAAL_TEAM, "Sociaal Team Roosendaal"),
-    "vt": Organisation("vt-wb", OrganisationKind.VT, "Veilig Thuis West-Brabant"),
-    "gi": Organisation("gi-wb", OrganisationKind.GI, "William Schrikker Stichting"),
-    "rvdk": Organisation("rvdk-zw", OrganisationKind.RVDK, "Raad voor de Kinderbescherming Zuidwest"),
-}
+from tests.support import people
+from tests.support.people import ORGANISATIONS, uid
 
 # username → (display name, organisation, roles)
 PEOPLE: dict[str, tuple[str, str, frozenset[Role]]] = {
@@ -46,25 +41,6 @@ PEOPLE: dict[str, tuple[str, str, frozenset[Role]]] = {
     "ahmed": ("Ahmed Yilmaz", "st", frozenset({Role.COORDINATOR})),
     "eva": ("Eva Mulder", "st", frozenset({Role.LEAD})),  # a lead, but of other families
 }
-
-
-def uid(username: str) -> str:
-    return f"u-{username}"
-
-
-class FakeDirectory:
-    def __init__(self) -> None:
-        self.users = {uid(n): ChatUser(uid(n), n, *name.split(" ", 1)) for n, (name, _, _) in PEOPLE.items()}
-        self.users[uid("onbekend")] = ChatUser(uid("onbekend"), "onbekend")
-
-    def users_by_usernames(self, usernames: list[str]) -> dict[str, ChatUser]:
-        return {u.username: u for u in self.users.values() if u.username in usernames}
-
-    def users_by_ids(self, user_ids: list[str]) -> dict[str, ChatUser]:
-        return {i: self.users[i] for i in user_ids if i in self.users}
-
-    def statuses(self, user_ids: list[str]) -> dict[str, str]:
-        return dict.fromkeys(user_ids, "online")
 
 
 @dataclass
@@ -169,27 +145,13 @@ class Desk:
 
 
 def seed_roster(uow: SqlUnitOfWorkFactory, clock: ManualClock) -> None:
-    people = tuple(
-        Professional(
-            user_id=uid(name),
-            username=name,
-            display_name=display,
-            organisation=ORGANISATIONS[org],
-            roles=roles,
-            municipalities=frozenset({"Roosendaal"}) if Role.LEAD in roles else frozenset(),
-            capacity=3 if Role.EXPERT in roles else 0,
-        )
-        for name, (display, org, roles) in PEOPLE.items()
-    )
-    with uow() as u:
-        u.roster.apply(RosterChanges(organisations=tuple(ORGANISATIONS.values()), added=people), clock.now())
-        u.commit()
+    people.seed_roster(uow, PEOPLE, clock.now())
 
 
 def build_erbij(uow: SqlUnitOfWorkFactory, clock: ManualClock, settings: CardSettings | None = None) -> Erbij:
     router = Router()
     cases_wiring.register(router, help_wiring.register(router), settings)
-    return Erbij(router, Context(uow=uow, clock=clock, directory=FakeDirectory()))
+    return Erbij(router, Context(uow=uow, clock=clock, directory=people.FakeDirectory(PEOPLE, "onbekend")))
 
 
 @pytest.fixture

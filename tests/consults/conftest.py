@@ -28,7 +28,6 @@ from commands.consults.service import ConsultSettings
 from commands.help import wiring as help_wiring
 from commands.inbound import ActionRequest, CommandRequest, DialogSubmission
 from commands.outbox import message_from_dict
-from commands.ports import ChatUser
 from commands.registry import Context, Router
 from commands.replies import (
     ActionResult,
@@ -40,16 +39,11 @@ from commands.replies import (
     OpenDialog,
     Reply,
 )
-from commands.roster.model import Organisation, OrganisationKind, Professional, Role, RosterChanges
+from commands.roster.model import Role
 from storage.models import OutboxRow
 from storage.uow import SqlUnitOfWorkFactory
-
-ORGANISATIONS = {
-    "st": Organisation("st-roosendaal", OrganisationKind.LOKAAL_TEAM, "Sociaal Team Roosendaal"),
-    "vt": Organisation("vt-wb", OrganisationKind.VT, "Veilig Thuis West-Brabant"),
-    "gi": Organisation("gi-wb", OrganisationKind.GI, "William Schrikker Stichting"),
-    "rvdk": Organisation("rvdk-zw", OrganisationKind.RVDK, "Raad voor de Kinderbescherming Zuidwest"),
-}
+from tests.support import people
+from tests.support.people import ORGANISATIONS, uid
 
 # username → (display name, organisation, roles); all fictional
 PEOPLE: dict[str, tuple[str, str, frozenset[Role]]] = {
@@ -66,40 +60,8 @@ PEOPLE: dict[str, tuple[str, str, frozenset[Role]]] = {
 CHANNEL = "mdo-west-brabant"
 
 
-def uid(username: str) -> str:
-    return f"u-{username}"
-
-
-class FakeDirectory:
-    def __init__(self) -> None:
-        self.users = {uid(n): ChatUser(uid(n), n, *name.split(" ", 1)) for n, (name, _, _) in PEOPLE.items()}
-
-    def users_by_usernames(self, usernames: list[str]) -> dict[str, ChatUser]:
-        return {u.username: u for u in self.users.values() if u.username in usernames}
-
-    def users_by_ids(self, user_ids: list[str]) -> dict[str, ChatUser]:
-        return {i: self.users[i] for i in user_ids if i in self.users}
-
-    def statuses(self, user_ids: list[str]) -> dict[str, str]:
-        return dict.fromkeys(user_ids, "online")
-
-
 def seed_roster(uow: SqlUnitOfWorkFactory, now: datetime) -> None:
-    people = tuple(
-        Professional(
-            user_id=uid(name),
-            username=name,
-            display_name=display,
-            organisation=ORGANISATIONS[org],
-            roles=roles,
-            municipalities=frozenset({"Roosendaal"}),
-            capacity=3 if Role.EXPERT in roles else 0,
-        )
-        for name, (display, org, roles) in PEOPLE.items()
-    )
-    with uow() as u:
-        u.roster.apply(RosterChanges(organisations=tuple(ORGANISATIONS.values()), added=people), now)
-        u.commit()
+    people.seed_roster(uow, PEOPLE, now, expert_area=frozenset({"Roosendaal"}))
 
 
 def build_erbij(
@@ -109,7 +71,7 @@ def build_erbij(
     tables = help_wiring.register(router)
     cases_wiring.register(router, tables, consults_wiring.card_settings())
     consults_wiring.register(router, tables, settings=settings)
-    return Erbij(router, Context(uow=uow, clock=clock, directory=FakeDirectory()))
+    return Erbij(router, Context(uow=uow, clock=clock, directory=people.FakeDirectory(PEOPLE)))
 
 
 @dataclass
