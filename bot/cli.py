@@ -8,8 +8,9 @@ import sys
 from collections.abc import Callable, Sequence
 
 from bot import cli_cases, cli_consults, cli_roster
-from bot.cli_support import CliError
+from bot.cli_support import CliError, cli_now
 from bot.settings import Settings, SettingsError, load_settings, require_for_serve
+from commands.clock import Clock
 
 log = logging.getLogger("erbij")
 
@@ -81,13 +82,12 @@ def cmd_db(args: argparse.Namespace) -> int:
 
 
 def cmd_outbox(args: argparse.Namespace) -> int:
-    from bot.composition import SystemClock
     from storage.outbox import SqlOutboxQueue
     from storage.uow import session_factory
 
     engine = _engine(args)
     queue = SqlOutboxQueue(session_factory(engine))
-    now = SystemClock().now()
+    now = cli_now(args)
     try:
         if args.action == "status":
             stats = queue.stats(now)
@@ -135,8 +135,14 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None, *, clock: Clock | None = None) -> int:
+    """The `erbij` entry point; tests pass their own clock so that no CLI path depends on today's date."""
     args = build_parser().parse_args(argv)
+    if clock is None:
+        from bot.composition import SystemClock
+
+        clock = SystemClock()
+    args.clock = clock
     logging.basicConfig(
         level=logging.DEBUG if args.verbose else logging.INFO,
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",

@@ -5,11 +5,10 @@ from __future__ import annotations
 import argparse
 import getpass
 import sys
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from bot.cli_support import CliError
+from bot.cli_support import CliError, cli_now
 from bot.settings import SettingsError, load_settings
 from commands.catalogue import t
 from commands.errors import UserError
@@ -56,7 +55,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     engine, uow, timezone = _open(args)
     try:
-        filename, document = export_card(uow, args.code, _actor(), datetime.now(UTC), timezone)
+        filename, document = export_card(uow, args.code, _actor(), cli_now(args), timezone)
     except UserError as err:
         raise CliError(err.message) from None
     finally:
@@ -77,7 +76,7 @@ def cmd_audit(args: argparse.Namespace) -> int:
     engine, uow, timezone = _open(args)
     try:
         code = canonical_code(args.code)
-        events = audit_trail(uow, code, _actor(), datetime.now(UTC))
+        events = audit_trail(uow, code, _actor(), cli_now(args))
     except UserError as err:
         raise CliError(err.message) from None
     finally:

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from bot.cli_support import CliDatabase, CliError
+from bot.cli_support import CliDatabase, CliError, cli_now
 from bot.scheduler import CronConsultDates
 from bot.settings import Settings, SettingsError, load_settings
 from commands.catalogue import t
@@ -147,7 +147,7 @@ def list_slots(uow_factory: SqlUnitOfWorkFactory) -> str:
 
 def cmd_init(args: argparse.Namespace) -> int:
     with CliDatabase(_database(args)) as uow_factory:
-        created = _run(lambda: _admin(uow_factory).init(_now(), changes_from(args)))
+        created = _run(lambda: _admin(uow_factory).init(_now(args), changes_from(args)))
         print(t("overleg.cli.init", count=len(created), keys=", ".join(s.key for s in created) or "-"))
         print(list_slots(uow_factory))
     return 0
@@ -155,21 +155,21 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 def cmd_add(args: argparse.Namespace) -> int:
     with CliDatabase(_database(args)) as uow_factory:
-        slot = _run(lambda: _admin(uow_factory).add(_now(), args.key, changes_from(args)))
+        slot = _run(lambda: _admin(uow_factory).add(_now(args), args.key, changes_from(args)))
         print(t("overleg.cli.toegevoegd", key=slot.key))
     return 0
 
 
 def cmd_set(args: argparse.Namespace) -> int:
     with CliDatabase(_database(args)) as uow_factory:
-        report = _run(lambda: _admin(uow_factory).change(_now(), args.key, changes_from(args)))
+        report = _run(lambda: _admin(uow_factory).change(_now(args), args.key, changes_from(args)))
         print(t("overleg.cli.gewijzigd", key=report.slot.key, replanned=report.replanned, moved=report.moved))
     return 0
 
 
 def cmd_remove(args: argparse.Namespace) -> int:
     with CliDatabase(_database(args)) as uow_factory:
-        report = _run(lambda: _admin(uow_factory).change(_now(), args.key, SlotChanges(), active=False))
+        report = _run(lambda: _admin(uow_factory).change(_now(args), args.key, SlotChanges(), active=False))
         print(
             t(
                 "overleg.cli.gestopt_melding",
@@ -183,7 +183,7 @@ def cmd_remove(args: argparse.Namespace) -> int:
 
 def cmd_plan(args: argparse.Namespace) -> int:
     with CliDatabase(_database(args)) as uow_factory:
-        print(plan_text(uow_factory, _now(), args.weeks, _timezone()))
+        print(plan_text(uow_factory, _now(args), args.weeks, _timezone()))
     return 0
 
 
@@ -218,7 +218,7 @@ def _plan_line(consult: Consult, names: dict[str, str], count: int, timezone: st
 
 def cmd_ical(args: argparse.Namespace) -> int:
     with CliDatabase(_database(args)) as uow_factory, uow_factory() as uow:
-        document = Views(SETTINGS).calendar_document(uow, _timezone(), _now())
+        document = Views(SETTINGS).calendar_document(uow, _timezone(), _now(args))
         uow.commit()
     if args.output is None:
         sys.stdout.write(document.decode("utf-8"))
@@ -240,7 +240,7 @@ def cmd_feed_url(args: argparse.Namespace) -> int:
     if professional is None or not professional.active:
         raise CliError(t("overleg.beheer.persoon_onbekend", username=args.username))
     signer = Signer(settings.secret.get_secret_value())
-    print(feed_url(settings.public_base, signer, professional.user_id, _now()))
+    print(feed_url(settings.public_base, signer, professional.user_id, _now(args)))
     return 0
 
 
@@ -258,8 +258,8 @@ def _run(action: Any) -> Any:
         ) from None
 
 
-def _now() -> datetime:
-    return datetime.now(UTC)
+def _now(args: argparse.Namespace) -> datetime:
+    return cli_now(args)
 
 
 def _timezone() -> str:

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
-from bot.cli_support import CliDatabase, CliError
+from bot.cli_support import CliDatabase, CliError, cli_now
 from bot.settings import Settings, SettingsError, load_settings
 from commands.catalogue import t
 from commands.ports import Directory
@@ -59,14 +59,29 @@ def cmd_import(args: argparse.Namespace) -> int:
         verify=settings.mattermost_verify_tls,
     )
     try:
-        print(run_import(args.file, _database(args), adapter, dry_run=args.dry_run))
+        print(
+            run_import(
+                args.file,
+                _database(args),
+                adapter,
+                now=cli_now(args),
+                dry_run=args.dry_run,
+                timezone=settings.timezone,
+            )
+        )
     except MattermostError as err:
         raise CliError(t("roster.cli.mattermost_error", error=err)) from None
     return 0
 
 
 def run_import(
-    path: Path, database_url: str, directory: Directory, *, dry_run: bool = False, now: datetime | None = None
+    path: Path,
+    database_url: str,
+    directory: Directory,
+    *,
+    now: datetime,
+    dry_run: bool = False,
+    timezone: str = "Europe/Amsterdam",
 ) -> str:
     """Read, check and import the file; returns the Dutch report. Raises the CLI's error on bad input."""
     from commands.roster.importing import import_roster
@@ -79,7 +94,7 @@ def run_import(
     with CliDatabase(database_url) as uow_factory:
         try:
             roster = load_roster_file(text)
-            report = import_roster(uow_factory, directory, roster, now or datetime.now(UTC), dry_run=dry_run)
+            report = import_roster(uow_factory, directory, roster, now, dry_run=dry_run, timezone=timezone)
         except RosterFileError as err:
             raise CliError(
                 "\n".join([t("roster.import.invalid"), *(f"- {p}" for p in err.problems)])
@@ -120,7 +135,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     from commands.roster.exporting import export_roster
 
     settings = _settings()
-    today = datetime.now(UTC).astimezone(ZoneInfo(settings.timezone)).date()
+    today = cli_now(args).astimezone(ZoneInfo(settings.timezone)).date()
     with CliDatabase(_database(args)) as uow_factory:
         text = export_roster(uow_factory, today)
     if args.output is None:
@@ -132,7 +147,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def cmd_show(args: argparse.Namespace) -> int:
     settings = _settings()
-    print(show_roster(_database(args), ZoneInfo(settings.timezone), datetime.now(UTC)))
+    print(show_roster(_database(args), ZoneInfo(settings.timezone), cli_now(args)))
     return 0
 
 

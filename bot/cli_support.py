@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import argparse
+from datetime import datetime
+
 from commands.catalogue import t
 from storage import schema
 from storage.engine import Engine, make_engine
@@ -28,3 +31,12 @@ class CliDatabase:
 
     def __exit__(self, *exc: object) -> None:
         self.engine.dispose()
+
+
+def cli_now(args: argparse.Namespace) -> datetime:
+    """The instant from the clock `main` was given; no CLI path reads the wall clock itself."""
+    clock = getattr(args, "clock", None)
+    if clock is None:
+        raise RuntimeError("the CLI's clock is set by bot.cli.main")
+    now: datetime = clock.now()
+    return now

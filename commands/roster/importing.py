@@ -4,13 +4,18 @@ The file is the coordinator's truth for organisations, roles, expertise, municip
 their own absences. What a person sets in chat stays theirs: pause, absences entered in chat, and a
 capacity they changed (until the file itself changes that person's capacity). People missing from the
 file are deactivated, never deleted, so their history stays intact; they come back if they reappear.
+
+Absences that ended before today count on neither side: the export leaves them out (they no longer affect
+anyone's availability) and the import neither adds them nor treats their absence from the file as a
+change, so an export imports back as "nothing changed" on any later day.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
 
 from commands.catalogue import t
 from commands.ports import AuditEvent, ChatUser, Directory, UnitOfWorkFactory
@@ -58,13 +63,15 @@ def import_roster(
     *,
     dry_run: bool = False,
     actor: str = "cli",
+    timezone: str = "Europe/Amsterdam",
 ) -> ImportReport:
     """All or nothing: any unknown username stops the import before anything is written."""
     users = resolve_users(directory, roster)
+    today = now.astimezone(ZoneInfo(timezone)).date()
     with uow_factory() as uow:
         current = uow.roster.professionals(include_inactive=True)
         changes, report = plan_import(
-            roster, users, current, uow.roster.organisations(), uow.roster.expertise_areas()
+            roster, users, current, uow.roster.organisations(), uow.roster.expertise_areas(), today
         )
         if dry_run or changes.empty:
             return replace(report, dry_run=dry_run)
@@ -111,6 +118,7 @@ def plan_import(
     current: Iterable[Professional],
     current_organisations: Iterable[Organisation],
     current_vocabulary: Iterable[ExpertiseArea],
+    today: date,
 ) -> tuple[RosterChanges, ImportReport]:
     """Compare the file with what is stored; pure, so idempotency can be tested without a database."""
     existing = {p.user_id: p for p in current}
@@ -130,10 +138,10 @@ def plan_import(
         user = users[entry.username]
         in_file.add(user.id)
         before = existing.get(user.id)
-        after = desired(entry, user, organisations[entry.organisation], before)
+        after = desired(entry, user, organisations[entry.organisation], before, today)
         if before is None:
             added.append(after)
-        elif _same(before, after):
+        elif _same(_without_ended(before, today), after):
             unchanged += 1
         else:
             updated.append(after)
@@ -166,15 +174,21 @@ def plan_import(
 
 
 def desired(
-    entry: ProfessionalEntry, user: ChatUser, organisation: Organisation, before: Professional | None
+    entry: ProfessionalEntry,
+    user: ChatUser,
+    organisation: Organisation,
+    before: Professional | None,
+    today: date,
 ) -> Professional:
     """The person as the file describes them, keeping what they set in chat themselves."""
-    own = tuple(a for a in (before.absences if before else ()) if a.source is AbsenceSource.CHAT)
+    own = tuple(
+        a for a in (before.absences if before else ()) if a.source is AbsenceSource.CHAT and a.end >= today
+    )
     own_spans = {(a.start, a.end) for a in own}
     from_file = tuple(
         Absence(a.first_day, a.last_day, a.note, AbsenceSource.ROSTER)
         for a in entry.absences
-        if (a.first_day, a.last_day) not in own_spans
+        if (a.first_day, a.last_day) not in own_spans and a.last_day >= today
     )
     capacity_in_roster = entry.capacity or 0
     keep_own_capacity = before is not None and before.capacity_in_roster == capacity_in_roster
@@ -193,6 +207,10 @@ def desired(
         active=True,
         capacity_in_roster=capacity_in_roster,
     )
+
+
+def _without_ended(person: Professional, today: date) -> Professional:
+    return replace(person, absences=tuple(a for a in person.absences if a.end >= today))
 
 
 def _same(before: Professional, after: Professional) -> bool:

@@ -112,11 +112,11 @@ def test_erbij_card_export_on_the_command_line(
 ) -> None:
     code = filled_case(desk)
     monkeypatch.setenv("ERBIJ_DATABASE_URL", database_url)
-    assert cli.main(["card", "export", code.lower()]) == 0
+    assert cli.main(["card", "export", code.lower()], clock=desk.clock) == 0
     printed = capsys.readouterr().out
     assert printed.startswith(f"# Veiligheidskaart {code}")
     assert "Sanne de Vries (Veilig Thuis)" in printed  # names come from the roster on the CLI
-    assert cli.main(["card", "export", code, "--output", str(tmp_path)]) == 0
+    assert cli.main(["card", "export", code, "--output", str(tmp_path)], clock=desk.clock) == 0
     written = (tmp_path / f"veiligheidskaart-{code}-v14.md").read_text(encoding="utf-8")
     assert (
         written.split("\n")[4:] == printed.split("\n")[4:]
@@ -135,6 +135,6 @@ def test_the_command_line_names_an_unknown_case(
         from commands.cases.lifecycle import fresh_code
 
         other = fresh_code(uow)
-    assert cli.main(["card", "export", other]) == 2
+    assert cli.main(["card", "export", other], clock=desk.clock) == 2
     assert f"Casus {other} bestaat niet." in capsys.readouterr().err
     assert code != other

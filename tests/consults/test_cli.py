@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from pathlib import Path
 
 import icalendar
@@ -11,18 +10,20 @@ from sqlalchemy import Engine
 
 from bot import cli
 from bot.signing import Signer
+from commands.clock import ManualClock
 from storage.uow import SqlUnitOfWorkFactory
+from tests.conftest import START
 from tests.consults.conftest import seed_roster
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> str:
-    assert cli.main(list(argv)) == 0
+    assert cli.main(list(argv), clock=ManualClock(START)) == 0
     return capsys.readouterr().out
 
 
 @pytest.fixture
 def db(database_url: str, engine: Engine) -> str:
-    seed_roster(SqlUnitOfWorkFactory(engine), datetime.now(UTC))
+    seed_roster(SqlUnitOfWorkFactory(engine), START)
     return database_url
 
 
@@ -54,20 +55,34 @@ def test_init_list_change_and_stop(db: str, capsys: pytest.CaptureFixture[str]) 
 
 def test_bad_settings_are_refused_with_every_problem(db: str, capsys: pytest.CaptureFixture[str]) -> None:
     code = cli.main(["consults", "add", "zaterdag", "--weekday", "za", "--channel", "MDO!", "--deadline",
-                     "0 16:00", "--agenda", "0 09:00", "--chair", "niemand", "--database", db])  # fmt: skip
+                     "0 16:00", "--agenda", "0 09:00", "--chair", "niemand", "--database", db],
+                    clock=ManualClock(START))  # fmt: skip
     assert code == 2
     err = capsys.readouterr().err
     assert err.startswith("Niet gelukt; er is niets veranderd:")
     assert "@niemand staat niet (actief) in het rooster." in err
     code = cli.main(["consults", "add", "zaterdag", "--weekday", "za", "--channel", "MDO!", "--deadline",
-                     "0 16:00", "--agenda", "0 09:00", "--database", db])  # fmt: skip
+                     "0 16:00", "--agenda", "0 09:00", "--database", db],
+                    clock=ManualClock(START))  # fmt: skip
     err = capsys.readouterr().err
     assert "- Een overleg valt op een werkdag (maandag t/m vrijdag)." in err
     assert "- MDO! is geen kanaalnaam (kleine letters, cijfers, - en _)." in err
     assert "- Het inbrengen moet sluiten voordat de agenda verstuurd wordt." in err
-    assert cli.main(["consults", "add", "x1", "--weekday", "ma", "--start", "25:00", "--database", db]) == 2
+    assert (
+        cli.main(
+            ["consults", "add", "x1", "--weekday", "ma", "--start", "25:00", "--database", db],
+            clock=ManualClock(START),
+        )
+        == 2
+    )
     assert '"25:00" is geen tijd' in capsys.readouterr().err
-    assert cli.main(["consults", "set", "bestaat-niet", "--duration", "60", "--database", db]) == 2
+    assert (
+        cli.main(
+            ["consults", "set", "bestaat-niet", "--duration", "60", "--database", db],
+            clock=ManualClock(START),
+        )
+        == 2
+    )
 
 
 def test_ical_file_and_feed_link(
@@ -78,12 +93,12 @@ def test_ical_file_and_feed_link(
     assert "Agendabestand geschreven" in run(capsys, "consults", "ical", "-o", str(target), "--database", db)
     calendar = icalendar.Calendar.from_ical(target.read_bytes())
     assert len(list(calendar.walk("VEVENT"))) >= 20
-    assert cli.main(["consults", "feed-url", "sanne", "--database", db]) == 2
+    assert cli.main(["consults", "feed-url", "sanne", "--database", db], clock=ManualClock(START)) == 2
     assert "ERBIJ_SECRET en ERBIJ_PUBLIC_URL" in capsys.readouterr().err
     monkeypatch.setenv("ERBIJ_SECRET", "a-secret-of-sufficient-length")
     monkeypatch.setenv("ERBIJ_PUBLIC_URL", "https://erbij.example.nl")
     url = run(capsys, "consults", "feed-url", "@sanne", "--database", db).strip()
     assert url.startswith("https://erbij.example.nl/kalender/overleg.ics?token=")
     token = url.split("token=", 1)[1]
-    assert Signer("a-secret-of-sufficient-length").verify(token, datetime.now(UTC))["u"] == "u-sanne"
-    assert cli.main(["consults", "feed-url", "niemand", "--database", db]) == 2
+    assert Signer("a-secret-of-sufficient-length").verify(token, START)["u"] == "u-sanne"
+    assert cli.main(["consults", "feed-url", "niemand", "--database", db], clock=ManualClock(START)) == 2

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -10,6 +10,7 @@ import pytest
 
 from bot import cli
 from bot.cli_roster import run_import, show_roster
+from commands.clock import ManualClock
 from tests.roster.conftest import EXAMPLE
 from tests.roster.fakes import FakeDirectory
 
@@ -66,13 +67,46 @@ def test_show_lists_everyone_and_the_week(database_url: str, directory: FakeDire
 def test_export_and_show_through_the_command_line(
     database_url: str, directory: FakeDirectory, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert cli.main(["roster", "show", "--database", database_url]) == 0
+    assert cli.main(["roster", "show", "--database", database_url], clock=ManualClock(NOW)) == 0
     assert "Het rooster is leeg" in capsys.readouterr().out
     run_import(EXAMPLE, database_url, directory, now=NOW)
     out = tmp_path / "export.yaml"
-    assert cli.main(["roster", "export", "--database", database_url, "-o", str(out)]) == 0
+    assert (
+        cli.main(["roster", "export", "--database", database_url, "-o", str(out)], clock=ManualClock(NOW))
+        == 0
+    )
     assert "username: sanne.devries" in out.read_text(encoding="utf-8")
     assert "Niets veranderd" in run_import(out, database_url, directory, now=NOW)
+
+
+@pytest.mark.parametrize("days_later", [0, 9, 40, 365, 800])
+def test_export_imports_back_unchanged_on_any_later_day(
+    database_url: str, directory: FakeDirectory, tmp_path: Path, days_later: int
+) -> None:
+    """Absences that ended count on neither side, so an export is a round trip whenever it is made."""
+    run_import(EXAMPLE, database_url, directory, now=NOW)
+    later = NOW + timedelta(days=days_later)
+    out = tmp_path / "export.yaml"
+    assert (
+        cli.main(["roster", "export", "--database", database_url, "-o", str(out)], clock=ManualClock(later))
+        == 0
+    )
+    assert "Niets veranderd" in run_import(out, database_url, directory, now=later)
+    assert "Niets veranderd" in run_import(EXAMPLE, database_url, directory, now=later)
+
+
+def test_an_export_written_earlier_imports_into_a_fresh_roster_later(
+    database_url: str, directory: FakeDirectory, tmp_path: Path
+) -> None:
+    run_import(EXAMPLE, database_url, directory, now=NOW)
+    out = tmp_path / "export.yaml"
+    assert (
+        cli.main(["roster", "export", "--database", database_url, "-o", str(out)], clock=ManualClock(NOW))
+        == 0
+    )
+    assert out.read_text(encoding="utf-8").count("first_day") > 0  # the example has absences to drop later
+    year_on = NOW + timedelta(days=365)
+    assert "Niets veranderd" in run_import(out, database_url, directory, now=year_on)
 
 
 def test_import_without_mattermost_settings_explains(
@@ -81,5 +115,7 @@ def test_import_without_mattermost_settings_explains(
     monkeypatch.delenv("ERBIJ_MATTERMOST_URL", raising=False)
     monkeypatch.delenv("ERBIJ_MATTERMOST_TOKEN", raising=False)
     monkeypatch.chdir(Path(__file__).parent)  # no .env here
-    assert cli.main(["roster", "import", str(EXAMPLE), "--database", database_url]) == 2
+    assert (
+        cli.main(["roster", "import", str(EXAMPLE), "--database", database_url], clock=ManualClock(NOW)) == 2
+    )
     assert "ERBIJ_MATTERMOST_URL" in capsys.readouterr().err
