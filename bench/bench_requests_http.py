@@ -54,17 +54,26 @@ def _chunked(engine: Engine, table: Any, rows: list[dict[str, Any]], size: int =
             conn.execute(insert(table), rows[start : start + size])
 
 
-def seed(engine: Engine, experts: int, history: int) -> tuple[list[str], list[str]]:
-    """A region: `experts` experts, LEADS leads, and `history` past requests with offers and involvements."""
+def seed(
+    engine: Engine,
+    experts: int,
+    history: int,
+    *,
+    user_ids: list[str] | None = None,
+    now: datetime = START,
+) -> tuple[list[str], list[str]]:
+    """A region: `experts` experts, LEADS leads, and `history` past requests with offers and involvements.
+
+    `user_ids` (experts first, then leads) lets a caller use the ids of accounts that exist in Mattermost.
+    """
     rng = random.Random(7)
-    now = START
     orgs = [{"key": f"org-{k.lower()}", "kind": k, "name": f"Organisatie {k}", "region": "Bench", "active": True}
             for k in (*KINDS, "LOKAAL_TEAM")]  # fmt: skip
     _chunked(engine, OrganisationRow, orgs)
     people, roles, tags, places = [], [], [], []
     for i in range(experts + LEADS):
         lead = i >= experts
-        user_id = f"u{i:025d}"
+        user_id = user_ids[i] if user_ids else f"u{i:025d}"
         people.append({
             "user_id": user_id, "username": f"person{i}", "display_name": f"Persoon {i}",
             "organisation_key": "org-lokaal_team" if lead else f"org-{KINDS[i % 3].lower()}",

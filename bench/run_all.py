@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib
 
 BENCHMARKS = (
+    "bench.bench_deployed",
     "bench.bench_http",
     "bench.bench_roster",
     "bench.bench_cards",
