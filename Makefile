@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 
-.PHONY: demo test lint typecheck unit serve bench clean
+.PHONY: demo test lint typecheck package unit serve bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -23,9 +23,13 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
-# The whole suite, on SQLite and on PostgreSQL (see scripts/test.sh for how PostgreSQL is found).
+# The wheel as a stranger installs it: fresh venv outside the repository, `erbij demo` from an empty folder.
+package: $(STAMP)
+	BIN=$(BIN) PYTHON=$(PYTHON) bash scripts/package_check.sh
+
+# Lint, types, the package, then the whole suite on SQLite and on PostgreSQL (see scripts/test.sh).
 test: $(STAMP)
-	$(MAKE) --no-print-directory lint typecheck
+	$(MAKE) --no-print-directory lint typecheck package
 	BIN=$(BIN) bash scripts/test.sh
 
 bench: $(STAMP)

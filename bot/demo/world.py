@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from pathlib import Path
+from importlib.resources import files
 from typing import Any
 
 from bot.composition import Runtime, build_runtime
@@ -19,8 +19,12 @@ from bot.settings import Settings
 from commands.clock import ManualClock
 
 TEAM = "jeugdregio"
-EXAMPLE_ROSTER = Path(__file__).resolve().parents[2] / "examples" / "roster.yaml"
 SECRET = "erbij-demo-secret-not-for-production"
+
+
+def example_roster_text() -> str:
+    """The fictional region's roster, shipped inside the package so `erbij demo` runs from any folder."""
+    return files("bot.demo").joinpath("roster.yaml").read_text(encoding="utf-8")
 
 
 @dataclass(frozen=True)
@@ -121,12 +125,13 @@ class World:
     def person(self, username: str, first_name: str = "", last_name: str = "") -> Any:
         return self.emulator.create_user(username, first_name=first_name, last_name=last_name)
 
-    def load_roster(self, path: Path = EXAMPLE_ROSTER) -> dict[str, Any]:
-        """Create a chat account for everyone in a roster file, then import it through the real adapter."""
+    def load_roster(self, text: str | None = None) -> dict[str, Any]:
+        """Create a chat account for everyone in a roster file (default: the example region), then import it
+        through the real adapter."""
         from commands.roster.importing import import_roster
         from commands.roster.roster_file import load_roster_file
 
-        roster = load_roster_file(path.read_text(encoding="utf-8"))
+        roster = load_roster_file(example_roster_text() if text is None else text)
         existing = {user.username: user for user in self.emulator.users()}
         people = {}
         for entry in roster.professionals:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from importlib.resources import files
 from pathlib import Path
 
 import pytest
 from sqlalchemy import Engine
 
+from bot.demo.world import example_roster_text
 from commands.app import Erbij
 from commands.clock import ManualClock
 from commands.help import wiring as help_wiring
@@ -21,12 +23,13 @@ from commands.roster.roster_file import RosterFile, load_roster_file
 from storage.uow import SqlUnitOfWorkFactory
 from tests.roster.fakes import FakeDirectory, user_id
 
-EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "roster.yaml"
+# The example roster as it ships in the package (what `erbij demo` reads), as a file for the CLI tests.
+EXAMPLE = Path(str(files("bot.demo").joinpath("roster.yaml")))
 
 
 @pytest.fixture(scope="session")
 def example_text() -> str:
-    return EXAMPLE.read_text(encoding="utf-8")
+    return example_roster_text()
 
 
 @pytest.fixture
