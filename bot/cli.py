@@ -8,32 +8,17 @@ import sys
 from collections.abc import Callable, Sequence
 
 from bot import cli_cases, cli_consults, cli_roster
-from bot.cli_support import CliError, cli_now
-from bot.settings import Settings, SettingsError, load_settings, require_for_serve
+from bot.cli_support import CliError, cli_database, cli_now, cli_settings, require_connection_settings
 from commands.clock import Clock
 
 log = logging.getLogger("erbij")
 
 
-def _settings() -> Settings:
-    try:
-        return load_settings()
-    except SettingsError as err:
-        raise CliError(
-            "Erbij kan niet starten; controleer deze instellingen:\n  " + "\n  ".join(err.problems)
-        ) from None
-
-
 def cmd_serve(args: argparse.Namespace) -> int:
     from bot import serve
 
-    settings = _settings()
-    try:
-        require_for_serve(settings)
-    except SettingsError as err:
-        raise CliError(
-            "Erbij kan niet starten; deze instellingen ontbreken:\n  " + "\n  ".join(err.problems)
-        ) from None
+    settings = cli_settings(args)
+    require_connection_settings(settings, "serve")
     serve.run(settings)
     return 0
 
@@ -49,17 +34,12 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return 0
 
 
-def _engine(args: argparse.Namespace):  # type: ignore[no-untyped-def]
-    from storage.engine import make_engine
-
-    return make_engine(args.database or _settings().database_url)
-
-
 def cmd_db(args: argparse.Namespace) -> int:
     from storage import schema
 
-    engine = _engine(args)
-    try:
+    # Upgrading is how a database gets its schema, so only reachability is checked up front.
+    with cli_database(args, check_schema=False) as uow_factory:
+        engine = uow_factory.engine
         if args.action == "upgrade":
             schema.upgrade(engine, args.revision or "head")
             print(f"Database is bijgewerkt tot versie {schema.current_revision(engine)}.")
@@ -76,19 +56,15 @@ def cmd_db(args: argparse.Namespace) -> int:
         elif args.action == "check":
             schema.check(engine)
             print("Modellen en migraties komen overeen.")
-    finally:
-        engine.dispose()
     return 0
 
 
 def cmd_outbox(args: argparse.Namespace) -> int:
     from storage.outbox import SqlOutboxQueue
-    from storage.uow import session_factory
 
-    engine = _engine(args)
-    queue = SqlOutboxQueue(session_factory(engine))
     now = cli_now(args)
-    try:
+    with cli_database(args) as uow_factory:
+        queue = SqlOutboxQueue(uow_factory.sessions)
         if args.action == "status":
             stats = queue.stats(now)
             print(f"wachtend: {stats.pending}; mislukt (geparkeerd): {stats.failed}")
@@ -102,14 +78,24 @@ def cmd_outbox(args: argparse.Namespace) -> int:
                 print(f"#{row_id} {key} — {attempts} pogingen — {error}")
         elif args.action == "retry":
             print(f"{queue.requeue_failed(now)} bericht(en) opnieuw in de wachtrij gezet.")
-    finally:
-        engine.dispose()
     return 0
+
+
+def version() -> str:
+    """The installed distribution's version (what `pip install` put there), for `erbij --version`."""
+    from importlib.metadata import PackageNotFoundError
+    from importlib.metadata import version as installed
+
+    try:
+        return installed("erbij")
+    except PackageNotFoundError:  # running from a source tree that was never installed
+        return "onbekend (niet geïnstalleerd)"
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="erbij", description="Erbij: experts erbij halen in Mattermost.")
     parser.add_argument("-v", "--verbose", action="store_true", help="meer logregels")
+    parser.add_argument("--version", action="version", version=f"erbij {version()}", help="toon de versie")
     sub = parser.add_subparsers(dest="command", required=True)
 
     serve = sub.add_parser("serve", help="start de bot (leest ERBIJ_* instellingen)")

@@ -8,8 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from bot.cli_support import CliError, cli_now
-from bot.settings import SettingsError, load_settings
+from bot.cli_support import CliError, cli_database, cli_now, cli_settings
 from commands.catalogue import t
 from commands.errors import UserError
 
@@ -19,7 +18,7 @@ def add_parsers(sub: Any) -> None:
     card = sub.add_parser("card", help="veiligheidskaarten (beheer)")
     actions = card.add_subparsers(dest="card_action", required=True)
     export = actions.add_parser("export", help="de kaart als Markdown, voor een warme overdracht")
-    export.add_argument("code", help="de casuscode, bv. WBW-7K3Q-2M")
+    export.add_argument("code", help="de casuscode, bv. WBW-7K3Q-2B")
     export.add_argument("-o", "--output", type=Path, default=None, help="bestand (standaard: het scherm)")
     export.set_defaults(func=cmd_export)
 
@@ -38,28 +37,15 @@ def _actor() -> str:
         return "cli:onbekend"
 
 
-def _open(args: argparse.Namespace) -> tuple[Any, Any, str]:
-    from storage.engine import make_engine
-    from storage.uow import SqlUnitOfWorkFactory
-
-    try:
-        settings = load_settings()
-    except SettingsError as err:
-        raise CliError("\n  ".join(err.problems)) from None
-    engine = make_engine(args.database or settings.database_url)
-    return engine, SqlUnitOfWorkFactory(engine), settings.timezone
-
-
 def cmd_export(args: argparse.Namespace) -> int:
     from commands.cases.admin import export_card
 
-    engine, uow, timezone = _open(args)
-    try:
-        filename, document = export_card(uow, args.code, _actor(), cli_now(args), timezone)
-    except UserError as err:
-        raise CliError(err.message) from None
-    finally:
-        engine.dispose()
+    timezone = cli_settings(args).timezone
+    with cli_database(args) as uow:
+        try:
+            filename, document = export_card(uow, args.code, _actor(), cli_now(args), timezone)
+        except UserError as err:
+            raise CliError(err.message) from None
     if args.output is None:
         sys.stdout.write(document)
     else:
@@ -73,13 +59,12 @@ def cmd_audit(args: argparse.Namespace) -> int:
     from commands.cases.admin import audit_trail, format_trail
     from commands.cases.service import canonical_code
 
-    engine, uow, timezone = _open(args)
-    try:
-        code = canonical_code(args.code)
-        events = audit_trail(uow, code, _actor(), cli_now(args))
-    except UserError as err:
-        raise CliError(err.message) from None
-    finally:
-        engine.dispose()
+    timezone = cli_settings(args).timezone
+    with cli_database(args) as uow:
+        try:
+            code = canonical_code(args.code)
+            events = audit_trail(uow, code, _actor(), cli_now(args))
+        except UserError as err:
+            raise CliError(err.message) from None
     print(format_trail(code, events, timezone))
     return 0

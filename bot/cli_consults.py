@@ -12,9 +12,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from bot.cli_support import CliDatabase, CliError, cli_now
+from bot.cli_support import CliError, cli_database, cli_now, cli_settings
 from bot.scheduler import CronConsultDates
-from bot.settings import Settings, SettingsError, load_settings
 from commands.catalogue import t
 from commands.consults.admin import (
     AdminError,
@@ -123,7 +122,7 @@ def changes_from(args: argparse.Namespace) -> SlotChanges:
 
 # --- actions ---------------------------------------------------------------------------------------------
 def cmd_list(args: argparse.Namespace) -> int:
-    with CliDatabase(_database(args)) as uow_factory:
+    with cli_database(args) as uow_factory:
         print(list_slots(uow_factory))
     return 0
 
@@ -146,30 +145,31 @@ def list_slots(uow_factory: SqlUnitOfWorkFactory) -> str:
 
 
 def cmd_init(args: argparse.Namespace) -> int:
-    with CliDatabase(_database(args)) as uow_factory:
-        created = _run(lambda: _admin(uow_factory).init(_now(args), changes_from(args)))
+    with cli_database(args) as uow_factory:
+        created = _run(lambda: _admin(uow_factory, args).init(_now(args), changes_from(args)))
         print(t("overleg.cli.init", count=len(created), keys=", ".join(s.key for s in created) or "-"))
         print(list_slots(uow_factory))
     return 0
 
 
 def cmd_add(args: argparse.Namespace) -> int:
-    with CliDatabase(_database(args)) as uow_factory:
-        slot = _run(lambda: _admin(uow_factory).add(_now(args), args.key, changes_from(args)))
+    with cli_database(args) as uow_factory:
+        slot = _run(lambda: _admin(uow_factory, args).add(_now(args), args.key, changes_from(args)))
         print(t("overleg.cli.toegevoegd", key=slot.key))
     return 0
 
 
 def cmd_set(args: argparse.Namespace) -> int:
-    with CliDatabase(_database(args)) as uow_factory:
-        report = _run(lambda: _admin(uow_factory).change(_now(args), args.key, changes_from(args)))
+    with cli_database(args) as uow_factory:
+        report = _run(lambda: _admin(uow_factory, args).change(_now(args), args.key, changes_from(args)))
         print(t("overleg.cli.gewijzigd", key=report.slot.key, replanned=report.replanned, moved=report.moved))
     return 0
 
 
 def cmd_remove(args: argparse.Namespace) -> int:
-    with CliDatabase(_database(args)) as uow_factory:
-        report = _run(lambda: _admin(uow_factory).change(_now(args), args.key, SlotChanges(), active=False))
+    with cli_database(args) as uow_factory:
+        admin = _admin(uow_factory, args)
+        report = _run(lambda: admin.change(_now(args), args.key, SlotChanges(), active=False))
         print(
             t(
                 "overleg.cli.gestopt_melding",
@@ -182,8 +182,8 @@ def cmd_remove(args: argparse.Namespace) -> int:
 
 
 def cmd_plan(args: argparse.Namespace) -> int:
-    with CliDatabase(_database(args)) as uow_factory:
-        print(plan_text(uow_factory, _now(args), args.weeks, _timezone()))
+    with cli_database(args) as uow_factory:
+        print(plan_text(uow_factory, _now(args), args.weeks, cli_settings(args).timezone))
     return 0
 
 
@@ -217,8 +217,8 @@ def _plan_line(consult: Consult, names: dict[str, str], count: int, timezone: st
 
 
 def cmd_ical(args: argparse.Namespace) -> int:
-    with CliDatabase(_database(args)) as uow_factory, uow_factory() as uow:
-        document = Views(SETTINGS).calendar_document(uow, _timezone(), _now(args))
+    with cli_database(args) as uow_factory, uow_factory() as uow:
+        document = Views(SETTINGS).calendar_document(uow, cli_settings(args).timezone, _now(args))
         uow.commit()
     if args.output is None:
         sys.stdout.write(document.decode("utf-8"))
@@ -232,10 +232,10 @@ def cmd_feed_url(args: argparse.Namespace) -> int:
     from bot.calendar_feed import feed_url
     from bot.signing import Signer
 
-    settings = _settings()
+    settings = cli_settings(args)
     if settings.secret is None or settings.public_url is None:
         raise CliError(t("overleg.cli.feed_instellingen"))
-    with CliDatabase(_database(args)) as uow_factory, uow_factory() as uow:
+    with cli_database(args) as uow_factory, uow_factory() as uow:
         professional = uow.roster.professional_by_username(args.username.lstrip("@").lower())
     if professional is None or not professional.active:
         raise CliError(t("overleg.beheer.persoon_onbekend", username=args.username))
@@ -245,8 +245,9 @@ def cmd_feed_url(args: argparse.Namespace) -> int:
 
 
 # --- plumbing --------------------------------------------------------------------------------------------
-def _admin(uow_factory: SqlUnitOfWorkFactory, timezone: str | None = None) -> SlotAdmin:
-    return SlotAdmin(uow_factory, SETTINGS, timezone or _timezone())
+def _admin(uow_factory: SqlUnitOfWorkFactory, args: argparse.Namespace | str) -> SlotAdmin:
+    timezone = args if isinstance(args, str) else cli_settings(args).timezone
+    return SlotAdmin(uow_factory, SETTINGS, timezone)
 
 
 def _run(action: Any) -> Any:
@@ -260,18 +261,3 @@ def _run(action: Any) -> Any:
 
 def _now(args: argparse.Namespace) -> datetime:
     return cli_now(args)
-
-
-def _timezone() -> str:
-    return _settings().timezone
-
-
-def _database(args: argparse.Namespace) -> str:
-    return str(args.database or _settings().database_url)
-
-
-def _settings() -> Settings:
-    try:
-        return load_settings()
-    except SettingsError as err:
-        raise CliError(t("overleg.cli.instellingen", problems="\n  ".join(err.problems))) from None

@@ -1,7 +1,9 @@
 """`erbij roster import|export|show`: the coordinator's roster tools on the command line.
 
 The import resolves usernames through Mattermost (the adapter is the Directory port); the use cases
-themselves live in `commands.roster` and are tested there with a fake directory.
+themselves live in `commands.roster` and are tested there with a fake directory. A dry run also works
+without Mattermost settings: it checks the file and plans the changes against the stored roster, and
+says that the usernames were not checked.
 """
 
 from __future__ import annotations
@@ -13,14 +15,22 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
-from bot.cli_support import CliDatabase, CliError, cli_now
-from bot.settings import Settings, SettingsError, load_settings
+from bot.cli_support import (
+    CliDatabase,
+    CliError,
+    cli_database,
+    cli_mattermost,
+    cli_now,
+    cli_settings,
+    database_url,
+    mattermost_problem,
+)
 from commands.catalogue import t
-from commands.ports import Directory
+from commands.ports import ChatUser, Directory
 from commands.roster.importing import ImportReport
 
 if TYPE_CHECKING:
-    pass
+    from commands.ports import UnitOfWorkFactory
 
 
 def add_parsers(sub: Any) -> None:
@@ -47,43 +57,68 @@ def add_parsers(sub: Any) -> None:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    settings = _settings()
-    if not settings.mattermost_base or settings.mattermost_token is None:
+    settings = cli_settings(args)
+    adapter = cli_mattermost(args)
+    if adapter is None and not args.dry_run:
         raise CliError(t("roster.cli.needs_mattermost"))
-    from bot.mattermost import MattermostAdapter, MattermostError
+    from bot.mattermost import MattermostError
 
-    adapter = MattermostAdapter(
-        settings.mattermost_base,
-        settings.mattermost_token.get_secret_value(),
-        settings.mattermost_team or "",
-        verify=settings.mattermost_verify_tls,
-    )
+    url, setting = database_url(args)
     try:
-        print(
-            run_import(
-                args.file,
-                _database(args),
-                adapter,
-                now=cli_now(args),
-                dry_run=args.dry_run,
-                timezone=settings.timezone,
-            )
+        report = run_import(
+            args.file,
+            url,
+            adapter,
+            now=cli_now(args),
+            dry_run=args.dry_run,
+            timezone=settings.timezone,
+            setting=setting,
         )
     except MattermostError as err:
-        raise CliError(t("roster.cli.mattermost_error", error=err)) from None
+        raise CliError(mattermost_problem(err, settings)) from None
+    print(report)
+    if args.dry_run:
+        print(t("roster.cli.checked" if adapter is not None else "roster.cli.unchecked"))
     return 0
+
+
+class StoredNames:
+    """A Directory that knows only the usernames already in the roster: the offline dry run's stand-in.
+
+    Names it does not know are new to the roster and get a placeholder id; a dry run stores nothing, so
+    the placeholder never reaches the database.
+    """
+
+    def __init__(self, uow_factory: UnitOfWorkFactory) -> None:
+        with uow_factory() as uow:
+            people = uow.roster.professionals(include_inactive=True)
+        self._known = {p.username: ChatUser(p.user_id, p.username) for p in people}
+
+    def users_by_usernames(self, usernames: list[str]) -> dict[str, ChatUser]:
+        names = (name.lstrip("@").lower() for name in usernames)
+        return {name: self._known.get(name) or ChatUser(f"(nieuw) {name}", name) for name in names}
+
+    def users_by_ids(self, user_ids: list[str]) -> dict[str, ChatUser]:
+        return {}
+
+    def statuses(self, user_ids: list[str]) -> dict[str, str]:
+        return {}
 
 
 def run_import(
     path: Path,
     database_url: str,
-    directory: Directory,
+    directory: Directory | None,
     *,
     now: datetime,
     dry_run: bool = False,
     timezone: str = "Europe/Amsterdam",
+    setting: str = "ERBIJ_DATABASE_URL",
 ) -> str:
-    """Read, check and import the file; returns the Dutch report. Raises the CLI's error on bad input."""
+    """Read, check and import the file; returns the Dutch report. Raises the CLI's error on bad input.
+
+    Without a directory (no Mattermost configured) only a dry run is possible, against the stored names.
+    """
     from commands.roster.importing import import_roster
     from commands.roster.roster_file import RosterFileError, load_roster_file
 
@@ -91,7 +126,11 @@ def run_import(
         text = path.read_text(encoding="utf-8")
     except OSError as err:
         raise CliError(t("roster.cli.unreadable", path=path, reason=err.strerror)) from None
-    with CliDatabase(database_url) as uow_factory:
+    with CliDatabase(database_url, setting=setting) as uow_factory:
+        if directory is None:
+            if not dry_run:
+                raise CliError(t("roster.cli.needs_mattermost"))
+            directory = StoredNames(uow_factory)
         try:
             roster = load_roster_file(text)
             report = import_roster(uow_factory, directory, roster, now, dry_run=dry_run, timezone=timezone)
@@ -134,9 +173,9 @@ def render_report(report: ImportReport) -> str:
 def cmd_export(args: argparse.Namespace) -> int:
     from commands.roster.exporting import export_roster
 
-    settings = _settings()
+    settings = cli_settings(args)
     today = cli_now(args).astimezone(ZoneInfo(settings.timezone)).date()
-    with CliDatabase(_database(args)) as uow_factory:
+    with cli_database(args) as uow_factory:
         text = export_roster(uow_factory, today)
     if args.output is None:
         sys.stdout.write(text)
@@ -146,19 +185,22 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
-    settings = _settings()
-    print(show_roster(_database(args), ZoneInfo(settings.timezone), cli_now(args)))
+    settings = cli_settings(args)
+    url, setting = database_url(args)
+    print(show_roster(url, ZoneInfo(settings.timezone), cli_now(args), setting=setting))
     return 0
 
 
-def show_roster(database_url: str, tz: ZoneInfo, now: datetime) -> str:
+def show_roster(
+    database_url: str, tz: ZoneInfo, now: datetime, *, setting: str = "ERBIJ_DATABASE_URL"
+) -> str:
     """Everyone active, with their availability now, followed by the coordinators' week summary."""
     from commands.roster.availability import available
     from commands.roster.involvements import CaseInvolvements
     from commands.roster.model import Role
     from commands.roster.summary import render_summary, summarise
 
-    with CliDatabase(database_url) as uow_factory, uow_factory() as uow:
+    with CliDatabase(database_url, setting=setting) as uow_factory, uow_factory() as uow:
         people = uow.roster.professionals()
         vocabulary = uow.roster.expertise_areas()
         load = CaseInvolvements().counts(uow, [p.user_id for p in people if Role.EXPERT in p.roles])
@@ -177,14 +219,3 @@ def show_roster(database_url: str, tz: ZoneInfo, now: datetime) -> str:
         lines.append("| " + " | ".join(cells) + " |")
     summary = summarise(people, now=now, tz=tz, involvements=load, vocabulary=vocabulary)
     return "\n".join([*lines, "", render_summary(summary, now.astimezone(tz).date())])
-
-
-def _database(args: argparse.Namespace) -> str:
-    return str(args.database or _settings().database_url)
-
-
-def _settings() -> Settings:
-    try:
-        return load_settings()
-    except SettingsError as err:
-        raise CliError(t("roster.cli.settings", problems="\n  ".join(err.problems))) from None

@@ -1,4 +1,4 @@
-"""`erbij serve`: check the schema, connect to Mattermost, register commands, run the HTTP server."""
+"""`erbij serve`: check the database, connect to Mattermost, register commands, run the HTTP server."""
 
 from __future__ import annotations
 
@@ -6,37 +6,43 @@ import logging
 
 import uvicorn
 
-from bot.cli_support import CliError
+from bot.cli_support import CliError, database_problem, mattermost_problem
 from bot.composition import build_runtime
+from bot.mattermost import MattermostError
 from bot.settings import Settings
-from storage import schema
+from commands.catalogue import t
+from storage import connect
+from storage.engine import Engine
 
 log = logging.getLogger(__name__)
 
 
-def run(settings: Settings) -> None:
-    runtime = build_runtime(settings)
+def open_database(settings: Settings) -> Engine:
+    """The engine for ERBIJ_DATABASE_URL, reachable and at the current schema, or a `CliError` saying why."""
     try:
-        schema.require_current(runtime.engine)
-    except schema.SchemaOutdated as err:
-        raise CliError(
-            f"De database ({settings.database_url.split('@')[-1]}) heeft schema "
-            f"{err.current or 'leeg'}, deze versie van Erbij verwacht {err.head}. "
-            "Voer eerst `erbij db upgrade` uit."
-        ) from None
+        engine = connect.open_engine(settings.database_url)
+    except connect.DatabaseProblem as problem:
+        raise CliError(database_problem(problem)) from None
+    try:
+        connect.probe(engine)
+        connect.check_schema(engine)
+    except connect.DatabaseProblem as problem:
+        engine.dispose()
+        raise CliError(database_problem(problem)) from None
+    return engine
+
+
+def run(settings: Settings) -> None:
+    runtime = build_runtime(settings, engine=open_database(settings))
     try:
         me = runtime.adapter.me()
-    except Exception as err:
-        raise CliError(
-            f"Kan Mattermost niet bereiken op {settings.mattermost_base} met het opgegeven token "
-            f"({type(err).__name__}). Controleer ERBIJ_MATTERMOST_URL en ERBIJ_MATTERMOST_TOKEN."
-        ) from None
-    runtime.register_commands()
+        runtime.register_commands()
+    except MattermostError as err:
+        runtime.stop()
+        raise CliError(mattermost_problem(err, settings)) from None
     if not runtime.command_tokens:
-        raise CliError(
-            "Erbij mag zijn slash-commando's niet zelf aanmaken en ERBIJ_COMMAND_TOKENS is leeg. "
-            "Zie de instructie hierboven in het log."
-        )
+        runtime.stop()
+        raise CliError(t("admin.serve.no_tokens"))
     log.info("Erbij runs as @%s; %d slash command token(s) active", me.username, len(runtime.command_tokens))
     runtime.start_background()
     try:

@@ -1,5 +1,7 @@
-"""Settings from the environment (prefix ERBIJ_, also read from `.env`),
-exactly as DESIGN.md §3 names them.
+"""Settings from the environment (prefix ERBIJ_, also read from `.env`).
+
+A mistake in them is reported per variable in Dutch, never as pydantic's English: the admin reads which
+variable is wrong and what it should look like.
 """
 
 from __future__ import annotations
@@ -8,7 +10,12 @@ from typing import Annotated
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import AnyHttpUrl, Field, SecretStr, ValidationError, field_validator
+from pydantic_core import ErrorDetails
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+from commands.catalogue import t
+
+MIN_SECRET_LENGTH = 16
 
 
 class Settings(BaseSettings):
@@ -43,7 +50,15 @@ class Settings(BaseSettings):
         try:
             ZoneInfo(value)
         except (ZoneInfoNotFoundError, ValueError) as err:
-            raise ValueError(f"unknown time zone {value!r}") from err
+            raise ValueError(t("admin.setting.timezone", value=value)) from err
+        return value
+
+    @field_validator("secret")
+    @classmethod
+    def _long_secret(cls, value: SecretStr | None) -> SecretStr | None:
+        # Buttons, dialogs and calendar links are signed with it; a short secret can be guessed.
+        if value is not None and len(value.get_secret_value()) < MIN_SECRET_LENGTH:
+            raise ValueError(t("admin.setting.secret_short", length=len(value.get_secret_value())))
         return value
 
     @field_validator("case_code_prefix")
@@ -52,7 +67,7 @@ class Settings(BaseSettings):
         from commands.cases.codes import valid_prefix
 
         if not valid_prefix(value):
-            raise ValueError("2 to 5 capital letters, e.g. WBW")
+            raise ValueError(t("admin.setting.prefix", value=value))
         return value
 
     @property
@@ -65,10 +80,25 @@ class Settings(BaseSettings):
 
 
 SERVE_REQUIRED = ("mattermost_url", "mattermost_token", "mattermost_team", "public_url", "secret")
+# Fields whose value is never echoed back in a message (it would end up in a terminal or a log).
+_SECRET_FIELDS = {"secret", "mattermost_token", "command_tokens"}
+# Pydantic error types and the catalogue message that says the same in Dutch.
+_MESSAGE_FOR_TYPE = {
+    "int_parsing": "admin.setting.int",
+    "int_from_float": "admin.setting.int",
+    "float_parsing": "admin.setting.float",
+    "bool_parsing": "admin.setting.bool",
+    "url_parsing": "admin.setting.url",
+    "url_scheme": "admin.setting.url",
+    "url_type": "admin.setting.url",
+    "greater_than_equal": "admin.setting.at_least",
+    "less_than_equal": "admin.setting.at_most",
+    "greater_than": "admin.setting.above",
+}
 
 
 class SettingsError(Exception):
-    """Settings that stop Erbij from starting, with one line per problem naming the variable."""
+    """Settings that stop Erbij from starting, with one Dutch line per problem naming the variable."""
 
     def __init__(self, problems: list[str]) -> None:
         super().__init__("\n".join(problems))
@@ -79,16 +109,33 @@ def load_settings(**overrides: object) -> Settings:
     try:
         return Settings(**overrides)  # type: ignore[arg-type]
     except ValidationError as err:
-        problems = []
-        for error in err.errors():
-            name = "ERBIJ_" + "_".join(str(p) for p in error["loc"]).upper()
-            problems.append(f"{name}: {error['msg']}")
-        raise SettingsError(problems) from None
+        raise SettingsError([problem_text(error) for error in err.errors()]) from None
 
 
-def require_for_serve(settings: Settings) -> None:
+def problem_text(error: ErrorDetails) -> str:
+    """One pydantic validation error as a Dutch sentence that starts with the variable's name."""
+    field = "_".join(str(part) for part in error["loc"] if not isinstance(part, int))
+    name = f"ERBIJ_{field.upper()}"
+    if error["type"] == "value_error":
+        # Our own validators raise their Dutch catalogue message; pydantic keeps it as ctx["error"].
+        message = str((error.get("ctx") or {}).get("error", ""))
+        return message if message.startswith(name) else f"{name}: {message}"
+    value = "(verborgen)" if field in _SECRET_FIELDS else repr(error.get("input"))
+    ctx = error.get("ctx") or {}
+    limit = ctx.get("ge", ctx.get("le", ctx.get("gt", "")))
+    key = _MESSAGE_FOR_TYPE.get(error["type"], "admin.setting.invalid")
+    return t(key, name=name, value=value, limit=limit)
+
+
+def require_for_serve(settings: Settings, step: str = "serve") -> None:
+    """Raise naming every setting `erbij <step>` needs to reach Mattermost and be reached by it."""
     missing = [
-        f"ERBIJ_{name.upper()}: missing (required for `erbij serve`)"
+        t(
+            "admin.setting.missing",
+            name=f"ERBIJ_{name.upper()}",
+            step=step,
+            hint=t(f"admin.setting.hint.{name}"),
+        )
         for name in SERVE_REQUIRED
         if getattr(settings, name) in (None, "")
     ]

@@ -9,6 +9,6 @@ from dataclasses import dataclass
 class ProductConfig:
     timezone: str = "Europe/Amsterdam"
     coordinators_channel: str = "erbij-coordinatie"
-    case_code_prefix: str = "WBW"  # the region's prefix of new case codes, e.g. WBW-7K3Q-2M
+    case_code_prefix: str = "WBW"  # the region's prefix of new case codes, e.g. WBW-7K3Q-2B
     # How long a signed button or dialog stays valid; long enough for an offer to be answered next week.
     action_lifetime_days: int = 14

@@ -1,6 +1,6 @@
 """Case codes: random, pseudonymous, short, easy to type, with a check character against typos.
 
-A code looks like `WBW-7K3Q-2M`: a region prefix, five random characters and one check character, from an
+A code looks like `WBW-7K3Q-2B`: a region prefix, five random characters and one check character, from an
 alphabet of 31 symbols without the look-alikes 0/O, 1/I/L. Because 31 is prime, a weighted sum modulo 31
 with distinct non-zero weights catches every single-character substitution (w·(a−b) ≢ 0) and every swap of
 two neighbours (consecutive weights: (a−b)·(w−w') = ±(a−b) ≢ 0). The prefix is part of the checked string,
@@ -45,7 +45,7 @@ def checksum_ok(compact: str) -> bool:
 
 
 def new_code(prefix: str = DEFAULT_PREFIX, choose: Callable[[str], str] = secrets.choice) -> str:
-    """A fresh random code such as `WBW-7K3Q-2M`; `choose` is injectable so tests can be deterministic."""
+    """A fresh random code such as `WBW-7K3Q-2B`; `choose` is injectable so tests can be deterministic."""
     if not valid_prefix(prefix):
         raise ValueError(f"case code prefix must be 2-5 characters from {ALPHABET}")
     random_part = "".join(choose(ALPHABET) for _ in range(RANDOM_LENGTH))

@@ -68,7 +68,7 @@ class RequestHandlers:
             draft = read_submission(submission.submission, areas, sorted(lead.municipalities))
             if isinstance(draft, dict):
                 return DialogResult(field_errors=draft)
-            case = self._case(uow, draft, lead, now)
+            case = self._case(uow, draft, lead, now, ctx.config.case_code_prefix)
             first_round_at = self.settings.policy.first_round_at(now, draft.urgency, self.settings.calendar)
             request = uow.requests.add(
                 NewHelpRequest(
@@ -118,9 +118,10 @@ class RequestHandlers:
             uow.commit()
         return DialogResult()
 
-    def _case(self, uow: UnitOfWork, draft: Draft, lead: Professional, now: datetime) -> Case:
+    def _case(self, uow: UnitOfWork, draft: Draft, lead: Professional, now: datetime, prefix: str) -> Case:
         if not draft.case_text:
-            return create_case(uow, lead, draft.municipality, now, access_point=ACCESS_POINT)
+            # "nieuw": a new case gets the region's prefix, as with `/kaart nieuw`.
+            return create_case(uow, lead, draft.municipality, now, access_point=ACCESS_POINT, prefix=prefix)
         try:
             code = parse_code(draft.case_text)
         except InvalidCaseCode:

@@ -48,5 +48,14 @@ def test_serve_requires_connection_settings(monkeypatch: pytest.MonkeyPatch) -> 
     monkeypatch.setenv("ERBIJ_MATTERMOST_URL", "https://chat.example.nl")
     with pytest.raises(SettingsError) as err:
         require_for_serve(load_settings())
-    named = {problem.split(":")[0] for problem in err.value.problems}
+    named = {problem.split(" ")[0] for problem in err.value.problems}
     assert named == {"ERBIJ_MATTERMOST_TOKEN", "ERBIJ_MATTERMOST_TEAM", "ERBIJ_PUBLIC_URL", "ERBIJ_SECRET"}
+
+
+def test_a_short_secret_is_refused_by_name(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ERBIJ_SECRET", "x" * 15)
+    with pytest.raises(SettingsError) as err:
+        load_settings()
+    assert [p.split(" ")[0] for p in err.value.problems] == ["ERBIJ_SECRET"]
+    monkeypatch.setenv("ERBIJ_SECRET", "x" * 16)
+    assert load_settings().secret is not None

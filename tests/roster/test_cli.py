@@ -119,3 +119,63 @@ def test_import_without_mattermost_settings_explains(
         cli.main(["roster", "import", str(EXAMPLE), "--database", database_url], clock=ManualClock(NOW)) == 2
     )
     assert "ERBIJ_MATTERMOST_URL" in capsys.readouterr().err
+
+
+@pytest.fixture
+def offline(monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in list(__import__("os").environ):
+        if name.startswith("ERBIJ_"):
+            monkeypatch.delenv(name)
+    monkeypatch.chdir(Path(__file__).parent)  # no .env here
+
+
+def test_a_dry_run_works_offline_and_says_the_names_were_not_checked(
+    database_url: str, directory: FakeDirectory, offline: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    argv = ["roster", "import", "--dry-run", str(EXAMPLE), "--database", database_url]
+    assert cli.main(argv, clock=ManualClock(NOW)) == 0
+    out = capsys.readouterr().out
+    assert "25 nieuw" in out and "Proefrun: er is niets opgeslagen." in out
+    assert "niet in Mattermost gecontroleerd" in out and "ERBIJ_MATTERMOST_URL" in out
+    assert cli.main(["roster", "show", "--database", database_url], clock=ManualClock(NOW)) == 0
+    assert "Het rooster is leeg" in capsys.readouterr().out  # nothing was stored
+    # Against a stored roster the offline plan matches people by their stored username.
+    run_import(EXAMPLE, database_url, directory, now=NOW)
+    assert cli.main(argv, clock=ManualClock(NOW)) == 0
+    assert "Niets veranderd: het rooster was al zo (25 personen)." in capsys.readouterr().out
+
+
+def test_an_offline_dry_run_still_lists_every_problem_in_the_file(
+    database_url: str, offline: None, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = tmp_path / "rooster.yaml"
+    bad.write_text(EXAMPLE.read_text().replace("capacity: 4", "capacity: veel"), encoding="utf-8")
+    argv = ["roster", "import", "--dry-run", str(bad), "--database", database_url]
+    assert cli.main(argv, clock=ManualClock(NOW)) == 2
+    err = capsys.readouterr().err
+    assert "regel 65, professionals #1 (sanne.devries) · capacity: moet een geheel getal zijn" in err
+    assert "Traceback" not in err
+
+
+def test_a_dry_run_with_mattermost_configured_checks_the_names(
+    database_url: str, offline: None, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from bot.emulator import Emulator
+    from commands.roster.roster_file import load_roster_file
+
+    roster = load_roster_file(EXAMPLE.read_text(encoding="utf-8"))
+    with Emulator(team_name="jeugdregio") as emulator:
+        _, token = emulator.create_bot("erbij")
+        for entry in roster.professionals[1:]:  # the first person has no Mattermost account
+            emulator.create_user(entry.username)
+        monkeypatch.setenv("ERBIJ_MATTERMOST_URL", emulator.url)
+        monkeypatch.setenv("ERBIJ_MATTERMOST_TOKEN", token)
+        monkeypatch.setenv("ERBIJ_MATTERMOST_TEAM", "jeugdregio")
+        argv = ["roster", "import", "--dry-run", str(EXAMPLE), "--database", database_url]
+        assert cli.main(argv, clock=ManualClock(NOW)) == 2
+        err = capsys.readouterr().err
+        assert roster.professionals[0].username in err and "Traceback" not in err
+        emulator.create_user(roster.professionals[0].username)
+        assert cli.main(argv, clock=ManualClock(NOW)) == 0
+        out = capsys.readouterr().out
+        assert "25 nieuw" in out and "Alle gebruikersnamen zijn in Mattermost gevonden." in out

@@ -328,7 +328,7 @@ MESSAGES: dict[str, str] = {
     "kaart.code_ongeldig": (
         "`{code}` is geen geldige casuscode: er zit waarschijnlijk een typfout in. Een casuscode ziet "
         "eruit als "
-        "WBW-7K3Q-2M (zonder 0, O, 1, I of L)."
+        "WBW-7K3Q-2B (zonder 0, O, 1, I of L)."
     ),
     "kaart.alleen_regiehouder": "Dat kan alleen de regiehouder van {code}.",
     "kaart.is_afgesloten": "Casus {code} is afgesloten; de kaart kun je nog bekijken en exporteren.",

@@ -9,7 +9,7 @@ MESSAGES = {
     "overleg.casussen": "{n} casussen",
     "overleg.nee": "Nee",
     "overleg.code_ongeldig": (
-        "`{code}` is geen geldige casuscode. Controleer de code (bijvoorbeeld `WBW-7K3Q-2M`); "
+        "`{code}` is geen geldige casuscode. Controleer de code (bijvoorbeeld `WBW-7K3Q-2B`); "
         "bij een tikfout opent Erbij bewust niets."
     ),
     "overleg.geen_toegang_casus": (
@@ -39,7 +39,7 @@ MESSAGES = {
     "overleg.dag.vandaag": "vandaag",
     "overleg.dag.morgen": "morgen ({day})",
     # --- registering --------------------------------------------------------------------------------------
-    "overleg.inbrengen.gebruik": "Geef de casuscode mee, bijvoorbeeld `/overleg inbrengen WBW-7K3Q-2M`.",
+    "overleg.inbrengen.gebruik": "Geef de casuscode mee, bijvoorbeeld `/overleg inbrengen WBW-7K3Q-2B`.",
     "overleg.inbrengen.titel": "Casus inbrengen",
     "overleg.inbrengen.intro": (
         "Casus {code} inbrengen voor het eerstvolgende MDO met ruimte. Gebruik alleen de casuscode en rollen "
@@ -64,7 +64,7 @@ MESSAGES = {
     "overleg.inbrengen.agenda_moment": "De agenda gaat {agenda} naar de voorzitter en het kanaal.",
     "overleg.inbrengen.afmelden": "Toch niet nodig? `/overleg afmelden {code}`.",
     # --- withdrawing --------------------------------------------------------------------------------------
-    "overleg.afmelden.gebruik": "Geef de casuscode mee, bijvoorbeeld `/overleg afmelden WBW-7K3Q-2M`.",
+    "overleg.afmelden.gebruik": "Geef de casuscode mee, bijvoorbeeld `/overleg afmelden WBW-7K3Q-2B`.",
     "overleg.afmelden.niet_ingebracht": "Casus {code} staat niet op de agenda van een komend overleg.",
     "overleg.afmelden.begonnen": (
         "Het overleg met casus {code} is al begonnen. De voorzitter legt vast dat de casus niet besproken "
@@ -282,7 +282,6 @@ MESSAGES = {
     "overleg.beheer.fout.termijn_na_agenda": "Het inbrengen moet sluiten voordat de agenda verstuurd wordt.",
     "overleg.beheer.fout.agenda_te_laat": "De agenda moet vóór het begin van het overleg verstuurd worden.",
     "overleg.beheer.fout.video": "De videolink begint met https:// en bevat geen spaties.",
-    "overleg.cli.instellingen": "Controleer deze instellingen:\n  {problems}",
     "overleg.cli.niet_gelukt": "Niet gelukt; er is niets veranderd:\n{problems}",
     "overleg.cli.gestopt": " (gestopt)",
     "overleg.cli.gestopt_reden": "overlegmoment gestopt",

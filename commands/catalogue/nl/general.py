@@ -5,7 +5,6 @@ MESSAGES = {
         "Dat ken ik niet: `/{command} {sub}`. Typ `/{command} help` voor wat ik wel kan."
     ),
     "general.not_allowed": "Dat mag je niet doen met jouw rol.",
-    "cli.schema": "De database heeft niet het juiste schema ({error}). Draai eerst `erbij db upgrade`.",
     "general.no_access": "Geen toegang.",
     "general.expired": (
         "Deze knop of dit formulier is verlopen. Typ het commando opnieuw om verder te gaan."

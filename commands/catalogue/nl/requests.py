@@ -35,7 +35,7 @@ MESSAGES = {
     ),
     "request.dialog.submit": "Erbij halen",
     "request.field.case": "Casuscode",
-    "request.field.case.placeholder": "bijv. WB-7K3Q-M, of: nieuw",
+    "request.field.case.placeholder": "bijv. WBW-7K3Q-2B, of: nieuw",
     "request.field.case.help": 'Typ "nieuw" voor een nieuwe casus; jij wordt dan regiehouder.',
     "request.field.municipality": "Gemeente (nieuwe casus)",
     "request.field.expertise": "Expertise",
@@ -146,7 +146,7 @@ MESSAGES = {
     "withdraw.not_open": "Vraag #{id} loopt niet meer ({status}).",
     "withdraw.done": "Vraag #{id} is ingetrokken. {count} openstaande aanbieding(en) zijn vervallen.",
     # --- check-out -------------------------------------------------------------------------------------
-    "checkout.usage": "Geef de casuscode, bijv. `/erbij uitchecken WB-7K3Q-M`.",
+    "checkout.usage": "Geef de casuscode, bijv. `/erbij uitchecken WBW-7K3Q-2B`.",
     "checkout.none": "Er is niemand aangeschoven bij casus {code} die jij kunt uitchecken.",
     "checkout.title": "Uitchecken",
     "checkout.intro": (

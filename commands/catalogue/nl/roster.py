@@ -181,12 +181,16 @@ MESSAGES = {
     "roster.import.label.deactivated": "gedeactiveerd",
     "roster.show.header": "| Naam | Gebruiker | Organisatie | Rollen | Bezetting | Nu |",
     "roster.show.available": "beschikbaar",
-    "roster.cli.settings": "Erbij kan niet starten; controleer deze instellingen:\n  {problems}",
     "roster.cli.needs_mattermost": (
         "Voor het inlezen zijn ERBIJ_MATTERMOST_URL, ERBIJ_MATTERMOST_TOKEN en ERBIJ_MATTERMOST_TEAM nodig: "
-        "Erbij zoekt elke gebruikersnaam op in Mattermost."
+        "Erbij zoekt elke gebruikersnaam op in Mattermost. Zonder Mattermost kun je het bestand wel "
+        "controleren met `erbij roster import --dry-run <bestand>`."
     ),
-    "roster.cli.mattermost_error": "Mattermost gaf een fout; er is niets veranderd: {error}",
+    "roster.cli.unchecked": (
+        "Let op: de gebruikersnamen zijn niet in Mattermost gecontroleerd, want ERBIJ_MATTERMOST_URL en "
+        "ERBIJ_MATTERMOST_TOKEN zijn niet ingesteld. Het bestand zelf is wel gecontroleerd."
+    ),
+    "roster.cli.checked": "Alle gebruikersnamen zijn in Mattermost gevonden.",
     "roster.cli.unreadable": "Kan {path} niet lezen: {reason}",
     "roster.show.empty": "Het rooster is leeg. Lees het in met `erbij roster import <bestand>`.",
 }
