@@ -1,0 +1,503 @@
+"""The monitor's figures as pure functions of a period's `History` (definitions: docs/monitor.md).
+
+Each function takes plain facts, the period and `now` (what is known at the moment of computing), never reads
+a clock or a database, and returns raw counts. Suppression of small cells happens when figures are shown
+(`cells`, `render`, `charts`, `export`), so the raw counts here can be checked to add up.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+
+from commands.calendar import WorkCalendar
+from commands.monitor.cells import Spread, mean
+from commands.monitor.model import (
+    ALL,
+    CaseFact,
+    FamilyAnswer,
+    History,
+    InvolvementFact,
+    Period,
+    RequestFact,
+    Scope,
+)
+
+HOUR = 3600.0
+DAY = 86400.0
+EXPERT_KINDS_WITH_REGIE = frozenset({"GI", "RVDK"})
+NO_MEASURE = "geen"
+COMPULSORY = "gedwongen"
+DRANG = "drang"
+WITHDRAWN = "ingetrokken"
+URGENCIES = ("vandaag", "binnen_3_werkdagen", "deze_week")
+
+
+# --- deadlines and months ----------------------------------------------------------------------------
+def _end_of_day(day: date, calendar: WorkCalendar) -> datetime:
+    return datetime.combine(day + timedelta(days=1), time(0, 0), tzinfo=calendar.zone).astimezone(UTC)
+
+
+def request_deadline(asked_at: datetime, urgency: str, calendar: WorkCalendar) -> datetime:
+    """The request's own deadline: the end of the day asked ("vandaag"), of the third working day after
+    the day asked ("binnen 3 werkdagen"), or of the last working day of the week asked ("deze week"; asked
+    when no working day of that week is left: the next week's)."""
+    day = calendar.local(asked_at).date()
+    if urgency == "vandaag":
+        return _end_of_day(day, calendar)
+    if urgency == "binnen_3_werkdagen":
+        for _ in range(3):
+            day = calendar.next_working_day(day)
+        return _end_of_day(day, calendar)
+    week_end = day + timedelta(days=6 - day.weekday())
+    last = next((d for d in _days_back(week_end, day) if calendar.is_working_day(d)), None)
+    if last is None:
+        next_week_end = week_end + timedelta(days=7)
+        last = next(
+            d for d in _days_back(next_week_end, week_end + timedelta(days=1)) if calendar.is_working_day(d)
+        )
+    return _end_of_day(last, calendar)
+
+
+def _days_back(last: date, first: date) -> Iterable[date]:
+    day = last
+    while day >= first:
+        yield day
+        day -= timedelta(days=1)
+
+
+def add_months(at: datetime, months: int) -> datetime:
+    """The same moment `months` calendar months later; the day is clamped (31 August + 6 → 28/29 February)."""
+    index = at.month - 1 + months
+    year, month = at.year + index // 12, index % 12 + 1
+    for day in range(at.day, 27, -1):
+        try:
+            return at.replace(year=year, month=month, day=day)
+        except ValueError:
+            continue
+    return at.replace(year=year, month=month, day=min(at.day, 28))
+
+
+# --- scope ---------------------------------------------------------------------------------------------
+def in_scope(history: History, scope: Scope) -> History:
+    """Only the facts of cases in `scope`; an organisation's are the cases it led or was involved in."""
+    if scope.kind == "alles":
+        return history
+    if scope.kind == "gemeente":
+        keep = {c.id for c in history.cases if c.municipality == scope.value}
+    elif scope.kind == "regio":
+        keep = {c.id for c in history.cases if c.region == scope.value}
+    elif scope.kind == "organisatie":
+        keep = {c.id for c in history.cases if any(s.organisation == scope.value for s in c.leads)}
+        keep |= {i.case_id for i in history.involvements if i.organisation == scope.value}
+    else:
+        raise ValueError(f"unknown scope {scope.kind!r}")
+    return History(
+        cases=tuple(c for c in history.cases if c.id in keep),
+        requests=tuple(r for r in history.requests if r.case_id in keep),
+        involvements=tuple(i for i in history.involvements if i.case_id in keep),
+        consults=tuple(
+            type(c)(c.id, c.starts_at, c.cancelled, tuple(i for i in c.items if i.case_id in keep))
+            for c in history.consults
+        ),
+        actions=tuple(a for a in history.actions if a.case_id in keep),
+        organisation_names=history.organisation_names,
+    )
+
+
+# --- 1. time to pick-up and to joined --------------------------------------------------------------------
+@dataclass(frozen=True)
+class PickupGroup:
+    key: str  # organisation key, expertise key, urgency value; "" for the total
+    asked: int
+    picked_up: Spread  # hours from asked to the first "ik pak het op"
+    joined: Spread  # hours from asked to the first expert aboard
+    in_time: int  # picked up within the request's own deadline
+    decided: int  # requests whose deadline outcome is known (see `deadline_outcome`)
+
+
+@dataclass(frozen=True)
+class PickupFigures:
+    total: PickupGroup
+    by_organisation: tuple[PickupGroup, ...]  # by the organisation of the expert who picked it up first
+    by_expertise: tuple[PickupGroup, ...]
+    by_urgency: tuple[PickupGroup, ...]
+
+
+def first_involvements(involvements: Iterable[InvolvementFact]) -> dict[int, InvolvementFact]:
+    """Per request id, the involvement that started first from it."""
+    first: dict[int, InvolvementFact] = {}
+    for inv in involvements:
+        if inv.request_id is None:
+            continue
+        known = first.get(inv.request_id)
+        if known is None or (inv.started_at, inv.id) < (known.started_at, known.id):
+            first[inv.request_id] = inv
+    return first
+
+
+def deadline_outcome(request: RequestFact, deadline: datetime, now: datetime) -> bool | None:
+    """True: picked up by its deadline; False: not; None: not counted (still within its deadline and not
+    picked up, or withdrawn before its deadline without anyone picking it up)."""
+    if request.accepted_at is not None:
+        return request.accepted_at <= deadline
+    if request.status == WITHDRAWN and request.closed_at is not None and request.closed_at < deadline:
+        return None
+    return False if now >= deadline else None
+
+
+def _pickup_group(
+    key: str,
+    requests: list[RequestFact],
+    first: dict[int, InvolvementFact],
+    now: datetime,
+    calendar: WorkCalendar,
+) -> PickupGroup:
+    picked = [
+        (r.accepted_at - r.asked_at).total_seconds() / HOUR for r in requests if r.accepted_at is not None
+    ]
+    joined = [(first[r.id].started_at - r.asked_at).total_seconds() / HOUR for r in requests if r.id in first]
+    outcomes = [deadline_outcome(r, request_deadline(r.asked_at, r.urgency, calendar), now) for r in requests]
+    return PickupGroup(
+        key=key,
+        asked=len(requests),
+        picked_up=Spread.of(picked),
+        joined=Spread.of(joined),
+        in_time=sum(o is True for o in outcomes),
+        decided=sum(o is not None for o in outcomes),
+    )
+
+
+def pickup(history: History, period: Period, now: datetime, calendar: WorkCalendar) -> PickupFigures:
+    """Requests count in the period they were asked in, wherever their pick-up falls."""
+    asked = [r for r in history.requests if period.contains(r.asked_at)]
+    first = first_involvements(history.involvements)
+
+    def grouped(key: Callable[[RequestFact], str]) -> tuple[PickupGroup, ...]:
+        groups: dict[str, list[RequestFact]] = defaultdict(list)
+        for request in asked:
+            groups[key(request)].append(request)
+        return tuple(_pickup_group(k, groups[k], first, now, calendar) for k in sorted(groups))
+
+    def organisation(request: RequestFact) -> str:
+        inv = first.get(request.id)
+        return inv.organisation if inv is not None else ""
+
+    by_urgency = {g.key: g for g in grouped(lambda r: r.urgency)}
+    return PickupFigures(
+        total=_pickup_group("", asked, first, now, calendar),
+        by_organisation=grouped(organisation),
+        by_expertise=grouped(lambda r: r.expertise),
+        by_urgency=tuple(by_urgency[u] for u in URGENCIES if u in by_urgency)
+        + tuple(g for k, g in by_urgency.items() if k not in URGENCIES),
+    )
+
+
+# --- 2. escalations --------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class EscalationFigures:
+    requests: int  # asked in the period
+    escalated: int  # of those, escalated at some time (whenever)
+    picked_up: int  # escalated, then picked up after all
+    withdrawn: int  # escalated, then withdrawn without anyone picking it up
+    nobody: int  # escalated, and nobody (yet)
+
+
+def escalations(history: History, period: Period) -> EscalationFigures:
+    asked = [r for r in history.requests if period.contains(r.asked_at)]
+    escalated = [r for r in asked if r.escalated_at is not None]
+    picked = sum(r.accepted_at is not None for r in escalated)
+    withdrawn = sum(r.accepted_at is None and r.status == WITHDRAWN for r in escalated)
+    return EscalationFigures(
+        len(asked), len(escalated), picked, withdrawn, len(escalated) - picked - withdrawn
+    )
+
+
+# --- 3. involvement length and long-running involvements ------------------------------------------------
+@dataclass(frozen=True)
+class InvolvementFigures:
+    ended: Spread  # days from joining to checking out, of involvements that ended in the period
+    open_at: datetime  # the moment open involvements are counted: the period's end, or now if earlier
+    open: int
+    open_older: int  # of those, aboard for at least `weeks` weeks
+    weeks: int
+
+
+def involvement_length(
+    history: History, period: Period, now: datetime, weeks: int = 12
+) -> InvolvementFigures:
+    days = [
+        (i.ended_at - i.started_at).total_seconds() / DAY
+        for i in history.involvements
+        if i.ended_at is not None and period.contains(i.ended_at)
+    ]
+    at = min(period.end, now)
+    open_ = [
+        i for i in history.involvements if i.started_at <= at and (i.ended_at is None or i.ended_at > at)
+    ]
+    older = sum(at - i.started_at >= timedelta(weeks=weeks) for i in open_)
+    return InvolvementFigures(Spread.of(days), at, len(open_), older, weeks)
+
+
+# --- 4. bijschalen -------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class ReengagementFigures:
+    cases: int  # cases with a check-out in the period (the cohort)
+    within_6: int  # of those, an expert aboard again within 6 months of the (first) check-out
+    within_12: int
+    same_expert: int  # of those re-engaged within 12 months: the expert who checked out came back
+    open_6: int  # cohort cases whose 6-month window has not passed yet (so the count may still grow)
+    open_12: int
+
+
+def is_checkout(inv: InvolvementFact, case: CaseFact | None) -> bool:
+    """An involvement that ended while the case went on (not ended by closing the case)."""
+    if inv.ended_at is None:
+        return False
+    return case is None or case.closed_at is None or inv.ended_at < case.closed_at
+
+
+def reengagements(history: History, period: Period, now: datetime) -> ReengagementFigures:
+    cases = {c.id: c for c in history.cases}
+    first_checkout: dict[int, InvolvementFact] = {}
+    for inv in history.involvements:
+        if is_checkout(inv, cases.get(inv.case_id)) and period.contains(inv.ended_at):
+            known = first_checkout.get(inv.case_id)
+            if known is None or (inv.ended_at, inv.id) < (known.ended_at, known.id):
+                first_checkout[inv.case_id] = inv
+    by_case: dict[int, list[InvolvementFact]] = defaultdict(list)
+    for inv in history.involvements:
+        by_case[inv.case_id].append(inv)
+    within_6 = within_12 = same = open_6 = open_12 = 0
+    for case_id, out in first_checkout.items():
+        assert out.ended_at is not None
+        limit_6, limit_12 = add_months(out.ended_at, 6), add_months(out.ended_at, 12)
+        later = [i for i in by_case[case_id] if out.ended_at < i.started_at]
+        within_6 += any(i.started_at <= limit_6 for i in later)
+        back = [i for i in later if i.started_at <= limit_12]
+        within_12 += bool(back)
+        same += any(i.expert_id == out.expert_id for i in back)
+        open_6 += now < limit_6
+        open_12 += now < limit_12
+    return ReengagementFigures(len(first_checkout), within_6, within_12, same, open_6, open_12)
+
+
+# --- 5. kept in the voluntary framework ---------------------------------------------------------------
+@dataclass(frozen=True)
+class VoluntaryFigures:
+    closed: int  # cases closed in the period (their last closing)
+    kept: int  # of those, never under a measure or in the compulsory framework while open
+    drang: int  # of the kept ones, in drang at some point
+    started_with_measure: int  # of the not-kept ones, already under a measure when created
+
+
+def reached_measure(case: CaseFact) -> bool:
+    until = case.closed_at
+    return any(
+        (e.framework == COMPULSORY or e.measure != NO_MEASURE) and (until is None or e.at <= until)
+        for e in case.frameworks
+    )
+
+
+def voluntary(history: History, period: Period) -> VoluntaryFigures:
+    closed = [c for c in history.cases if period.contains(c.closed_at)]
+    kept = [c for c in closed if not reached_measure(c)]
+    drang = sum(any(e.framework == DRANG for e in c.frameworks) for c in kept)
+    started = sum(
+        bool(c.frameworks)
+        and (c.frameworks[0].framework == COMPULSORY or c.frameworks[0].measure != NO_MEASURE)
+        for c in closed
+    )
+    return VoluntaryFigures(len(closed), len(kept), drang, started)
+
+
+# --- 6. handovers avoided ----------------------------------------------------------------------------
+@dataclass(frozen=True)
+class HandoverFigures:
+    brought_in: int  # cases where a GI or RvdK expert joined in the period, led locally at that moment
+    kept_regie: int  # of those: the regie stayed local while she was aboard (a handover avoided)
+    handed_over: int  # of those: the regie moved to a GI or the Raad while she was aboard
+
+
+def _lead_kind_at(case: CaseFact, at: datetime) -> str | None:
+    kind = None
+    for spell in case.leads:
+        if spell.since <= at:
+            kind = spell.organisation_kind
+    return kind
+
+
+def handovers(history: History, period: Period, now: datetime) -> HandoverFigures:
+    cases = {c.id: c for c in history.cases}
+    outcome: dict[int, bool] = {}  # case id → regie kept local throughout (over all such involvements)
+    for inv in history.involvements:
+        case = cases.get(inv.case_id)
+        if (
+            case is None
+            or inv.organisation_kind not in EXPERT_KINDS_WITH_REGIE
+            or not period.contains(inv.started_at)
+        ):
+            continue
+        if _lead_kind_at(case, inv.started_at) in EXPERT_KINDS_WITH_REGIE:
+            continue  # already led by a GI or the Raad: nothing to avoid
+        until = min(x for x in (inv.ended_at, case.closed_at, now) if x is not None)
+        moved = any(
+            inv.started_at < s.since <= until and s.organisation_kind in EXPERT_KINDS_WITH_REGIE
+            for s in case.leads
+        )
+        outcome[case.id] = outcome.get(case.id, True) and not moved
+    kept = sum(outcome.values())
+    return HandoverFigures(len(outcome), kept, len(outcome) - kept)
+
+
+# --- 7. safety development ----------------------------------------------------------------------------
+@dataclass(frozen=True)
+class ScaleChange:
+    perspective: str
+    moment: str  # "uitchecken" or "afsluiten"
+    n: int  # pairs: a start score and a score at the moment, from this perspective
+    start: float | None  # mean of the first scores (None below 5 pairs)
+    at_moment: float | None  # mean of the latest score on or before the moment
+
+
+def _score_pair(case: CaseFact, perspective: str, day: date) -> tuple[int, int] | None:
+    own = [s for s in case.scores if s.perspective == perspective]
+    if not own or own[0].on > day:
+        return None
+    latest = [s for s in own if s.on <= day][-1]
+    return own[0].score, latest.score
+
+
+def safety(history: History, period: Period, calendar: WorkCalendar) -> tuple[ScaleChange, ...]:
+    """Per perspective: first score against the score at each check-out in the period, and at each closing."""
+    cases = {c.id: c for c in history.cases}
+    moments: list[tuple[str, CaseFact, date]] = []
+    for inv in history.involvements:
+        case = cases.get(inv.case_id)
+        if case is not None and is_checkout(inv, case) and period.contains(inv.ended_at):
+            assert inv.ended_at is not None
+            moments.append(("uitchecken", case, calendar.local(inv.ended_at).date()))
+    for case in history.cases:
+        if period.contains(case.closed_at):
+            assert case.closed_at is not None
+            moments.append(("afsluiten", case, calendar.local(case.closed_at).date()))
+    pairs: dict[tuple[str, str], list[tuple[int, int]]] = defaultdict(list)
+    for moment, case, day in moments:
+        for perspective in sorted({s.perspective for s in case.scores}):
+            pair = _score_pair(case, perspective, day)
+            if pair is not None:
+                pairs[(perspective, moment)].append(pair)
+    return tuple(
+        ScaleChange(p, m, len(v), mean([a for a, _ in v]), mean([b for _, b in v]))
+        for (p, m), v in sorted(pairs.items())
+    )
+
+
+# --- 8. consults ----------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class ConsultFigures:
+    held: int  # consults in the period that were not cancelled and have started by now
+    cases: int  # agenda items of those consults that were not withdrawn
+    discussed: int
+    carried: int  # not discussed, carried over to a later consult
+    with_decision: int  # discussed items with a recorded decision
+    actions_due: int  # action items due in the period whose due date has passed (or that are done)
+    actions_on_time: int  # of those, done on or before the due date
+
+    @property
+    def cases_per_consult(self) -> float | None:
+        return self.cases / self.held if self.held else None
+
+
+def consults(history: History, period: Period, now: datetime, calendar: WorkCalendar) -> ConsultFigures:
+    held = [
+        c for c in history.consults if not c.cancelled and period.contains(c.starts_at) and c.starts_at <= now
+    ]
+    items = [i for c in held for i in c.items if i.status != "afgemeld"]
+    today = calendar.local(now).date()
+    first_day = calendar.local(period.start).date()
+    last_day = calendar.local(period.end - timedelta(microseconds=1)).date()
+    due = [
+        a for a in history.actions if first_day <= a.due_on <= last_day and (a.due_on < today or a.done_on)
+    ]
+    return ConsultFigures(
+        held=len(held),
+        cases=len(items),
+        discussed=sum(i.status == "besproken" for i in items),
+        carried=sum(i.status == "doorgeschoven" for i in items),
+        with_decision=sum(i.status == "besproken" and i.has_decision for i in items),
+        actions_due=len(due),
+        actions_on_time=sum(a.done_on is not None and a.done_on <= a.due_on for a in due),
+    )
+
+
+# --- 9. family experience -----------------------------------------------------------------------------
+@dataclass(frozen=True)
+class FamilyFigures:
+    moment: str  # "uitchecken" or "afsluiten"
+    answers: dict[str, int]  # per FamilyAnswer value, every value present (zeros included)
+    not_recorded: int  # moments in the period with no answer recorded
+
+    @property
+    def asked(self) -> int:
+        return sum(n for k, n in self.answers.items() if k != FamilyAnswer.NOT_ASKED.value)
+
+
+def family(history: History, period: Period) -> tuple[FamilyFigures, FamilyFigures]:
+    cases = {c.id: c for c in history.cases}
+    at_checkout = [
+        i.family_at_checkout
+        for i in history.involvements
+        if is_checkout(i, cases.get(i.case_id)) and period.contains(i.ended_at)
+    ]
+    at_close = [c.family_at_close for c in history.cases if period.contains(c.closed_at)]
+
+    def tally(moment: str, answers: list[FamilyAnswer | None]) -> FamilyFigures:
+        counts = {a.value: sum(x is a for x in answers) for a in FamilyAnswer}
+        return FamilyFigures(moment, counts, sum(x is None for x in answers))
+
+    return tally("uitchecken", at_checkout), tally("afsluiten", at_close)
+
+
+# --- all together ---------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Figures:
+    period: Period
+    scope: Scope
+    computed_at: datetime
+    pickup: PickupFigures
+    escalations: EscalationFigures
+    involvements: InvolvementFigures
+    reengagements: ReengagementFigures
+    voluntary: VoluntaryFigures
+    handovers: HandoverFigures
+    safety: tuple[ScaleChange, ...]
+    consults: ConsultFigures
+    family: tuple[FamilyFigures, FamilyFigures]
+
+
+def compute(
+    history: History,
+    period: Period,
+    now: datetime,
+    calendar: WorkCalendar,
+    scope: Scope = ALL,
+    open_weeks: int = 12,
+) -> Figures:
+    scoped = in_scope(history, scope)
+    return Figures(
+        period=period,
+        scope=scope,
+        computed_at=now,
+        pickup=pickup(scoped, period, now, calendar),
+        escalations=escalations(scoped, period),
+        involvements=involvement_length(scoped, period, now, open_weeks),
+        reengagements=reengagements(scoped, period, now),
+        voluntary=voluntary(scoped, period),
+        handovers=handovers(scoped, period, now),
+        safety=safety(scoped, period, calendar),
+        consults=consults(scoped, period, now, calendar),
+        family=family(scoped, period),
+    )

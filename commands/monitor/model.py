@@ -1,0 +1,148 @@
+"""The facts the monitor computes its figures from: plain values, loaded per period by storage.
+
+Facts carry no free text and no names: ids, keys of organisations and expertise, timestamps, enum values and
+0–10 scores. Everything in `docs/monitor.md` is defined on these values.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from enum import StrEnum
+
+
+class FamilyAnswer(StrEnum):
+    """The family's answer to "Sloot de hulp aan bij wat het gezin nodig had?", recorded by the lead."""
+
+    YES = "ja"
+    PARTLY = "deels"
+    NO = "nee"
+    NOT_ASKED = "niet_gevraagd"
+
+
+@dataclass(frozen=True)
+class Period:
+    """A half-open interval [start, end) of UTC instants, with a Dutch label ("november 2026", "K4 2026")."""
+
+    start: datetime
+    end: datetime
+    label: str
+    kind: str = "maand"  # maand | kwartaal | jaar
+
+    def contains(self, at: datetime | None) -> bool:
+        return at is not None and self.start <= at < self.end
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Which cases count: all, or those of one region, municipality or organisation."""
+
+    kind: str = "alles"  # alles | regio | gemeente | organisatie
+    value: str = ""
+
+
+ALL = Scope()
+
+
+@dataclass(frozen=True)
+class FrameworkEntry:
+    at: datetime
+    framework: str  # vrijwillig | drang | gedwongen
+    measure: str  # geen | ots | voorlopige_ots | ...
+
+
+@dataclass(frozen=True)
+class LeadSpell:
+    """From `since` on, the case was led by someone of this organisation (kind and key)."""
+
+    since: datetime
+    organisation_kind: str
+    organisation: str
+
+
+@dataclass(frozen=True)
+class Score:
+    perspective: str
+    score: int
+    on: date
+
+
+@dataclass(frozen=True)
+class CaseFact:
+    id: int
+    municipality: str
+    region: str  # the region of the current lead's organisation
+    created_at: datetime
+    closed_at: datetime | None = None
+    close_reason: str | None = None
+    frameworks: tuple[FrameworkEntry, ...] = ()  # oldest first; the first is the framework at creation
+    leads: tuple[LeadSpell, ...] = ()  # oldest first; the first is the lead at creation
+    scores: tuple[Score, ...] = ()  # every scale score ever given, oldest first
+    family_at_close: FamilyAnswer | None = None
+
+    @property
+    def lead_organisation(self) -> str:
+        return self.leads[-1].organisation if self.leads else ""
+
+
+@dataclass(frozen=True)
+class RequestFact:
+    id: int
+    case_id: int
+    expertise: str
+    urgency: str  # vandaag | binnen_3_werkdagen | deze_week
+    asked_at: datetime
+    status: str  # open | gekoppeld | geescaleerd | ingetrokken
+    accepted_at: datetime | None = None  # the first "ik pak het op"
+    escalated_at: datetime | None = None
+    closed_at: datetime | None = None  # when it was matched, withdrawn or escalated (the last move)
+    asked_by_organisation: str = ""
+
+
+@dataclass(frozen=True)
+class InvolvementFact:
+    id: int
+    case_id: int
+    expert_id: str  # an opaque id: used only to tell "the same expert came back", never shown
+    organisation: str
+    organisation_kind: str
+    started_at: datetime
+    request_id: int | None = None
+    ended_at: datetime | None = None
+    end_reason: str | None = None
+    family_at_checkout: FamilyAnswer | None = None
+
+
+@dataclass(frozen=True)
+class AgendaItemFact:
+    case_id: int
+    status: str  # gepland | afgemeld | besproken | doorgeschoven
+    has_decision: bool
+
+
+@dataclass(frozen=True)
+class ConsultFact:
+    id: int
+    starts_at: datetime
+    cancelled: bool = False
+    items: tuple[AgendaItemFact, ...] = ()
+
+
+@dataclass(frozen=True)
+class ActionFact:
+    case_id: int
+    due_on: date
+    done_on: date | None = None  # local date it was marked done
+
+
+@dataclass(frozen=True)
+class History:
+    """Everything the monitor of one period needs (storage loads more than the period where figures look
+    beyond it: involvements after a check-out, the whole framework history of a closed case)."""
+
+    cases: tuple[CaseFact, ...] = ()
+    requests: tuple[RequestFact, ...] = ()
+    involvements: tuple[InvolvementFact, ...] = ()
+    consults: tuple[ConsultFact, ...] = ()
+    actions: tuple[ActionFact, ...] = ()
+    organisation_names: dict[str, str] = field(default_factory=dict)
