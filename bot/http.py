@@ -31,7 +31,7 @@ MAX_BODY = 1024 * 1024
 
 
 class CommandForm(BaseModel):
-    """The form Mattermost posts for a custom slash command (MATTERMOST.md §1.1)."""
+    """The form Mattermost posts for a custom slash command (docs/mattermost.md §1.1)."""
 
     model_config = ConfigDict(extra="ignore")
     token: str
@@ -120,7 +120,7 @@ def create_app(edge: Edge) -> FastAPI:
             return _error(401, "unknown command token")
         team = edge.team_id()
         if team and form.team_id and not hmac.compare_digest(form.team_id, team):
-            # A token from our commands, used from another team on the same server (MATTERMOST.md §1.4).
+            # A token from our commands, used from another team on the same server (docs/mattermost.md §1.4).
             return _error(401, "command from another team")
         trigger = form.command.lstrip("/").lower()
         if not edge.erbij.knows_trigger(trigger):

@@ -31,7 +31,7 @@ class Settings(BaseSettings):
     secret: SecretStr | None = None
     timezone: str = "Europe/Amsterdam"
     command_tokens: Annotated[list[str], NoDecode] = Field(default_factory=list)
-    # Beyond DESIGN.md §3: operational knobs with safe defaults.
+    # Operational knobs with safe defaults.
     coordinators_channel: str = "erbij-coordinatie"
     case_code_prefix: str = "WBW"
     mattermost_verify_tls: bool = True

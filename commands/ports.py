@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class AuditEvent:
-    """One line of the NEN 7513 audit trail (DOMAIN.md §4.2)."""
+    """One line of the NEN 7513 audit trail (docs/domain.md §8)."""
 
     at: datetime
     actor_id: str

@@ -1,7 +1,7 @@
 """The privacy guard: finds direct identifiers in free text before anything is stored or sent.
 
 Shared by every feature that accepts free text (the safety card, help requests, consult questions). It is
-deliberately strict (DOMAIN.md §4.3.2): a refused sentence costs a professional a rewrite, a stored BSN
+deliberately strict (docs/domain.md §8): a refused sentence costs a professional a rewrite, a stored BSN
 cannot be taken back. Findings carry a masked form, so the refusal never echoes the identifier itself.
 Personal names are found heuristically (capitalised full names, a name after a role word): see privacy_names.
 """

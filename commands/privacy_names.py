@@ -1,4 +1,4 @@
-"""The privacy guard's name heuristic (DOMAIN.md §4.3.2: "heuristically, capitalised full names").
+"""The privacy guard's name heuristic (docs/domain.md §8: "capitalised full names").
 
 Dutch professional text names people by role ("Kind 1", "moeder"); a written-out name is what must be stopped.
 A stretch of capitalised words (Dutch name particles allowed between them) is taken for a name when

@@ -1,7 +1,7 @@
 """Mattermost's side towards the bot: slash commands, button clicks and dialog submissions over real HTTP.
 
 Payloads, headers and the rules for responses (exactly 200, 1 MiB, 30 s, JSON only when the media type
-says so) follow MATTERMOST.md sections 1.1, 1.2, 3.2 and 4.2.
+says so) follow docs/mattermost.md §1.1, §1.2, §3.2 and §4.2.
 """
 
 from __future__ import annotations

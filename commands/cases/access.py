@@ -1,4 +1,4 @@
-"""Who may do what with a case and its card (DOMAIN.md §4.3.4): need to know, decided by a pure function.
+"""Who may do what with a case and its card (docs/domain.md §8): need to know, decided by a pure function.
 
 The relation of a person to a case is the strongest of: lead (regiehouder), expert with an active
 involvement, participant of a consult with the case on its agenda, coordinator. Everyone else gets the

@@ -1,4 +1,4 @@
-"""The veiligheidskaart (DOMAIN.md §1.8) as immutable values: what professionals and family judge, and who.
+"""The veiligheidskaart (docs/domain.md §6) as immutable values: what professionals and family judge, and who.
 
 The card never computes a verdict; it records human judgements with their author and reason. Every item in
 a list has a stable `id` (positions shift when items are removed), shown to people as its position.

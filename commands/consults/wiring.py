@@ -20,7 +20,7 @@ TICK = "overleg"
 
 
 def card_settings(code_prefix: str = DEFAULT_PREFIX) -> CardSettings:
-    """The cases feature's settings with consult participants as card readers (DOMAIN.md §4.3.4)."""
+    """The cases feature's settings with consult participants as card readers (docs/domain.md §8)."""
     return CardSettings(code_prefix=code_prefix, consult=ConsultParticipation())
 
 

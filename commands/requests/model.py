@@ -16,7 +16,7 @@ class Urgency(StrEnum):
 
 
 class InvolvementForm(StrEnum):
-    """Forms of involvement, ordered by intensity (DOMAIN.md §3.4)."""
+    """Forms of involvement, ordered by intensity (docs/domain.md §5)."""
 
     CONSULT = "consult"
     CASE_MEETING = "meedenken_casusoverleg"

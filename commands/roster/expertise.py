@@ -1,4 +1,4 @@
-"""The controlled expertise vocabulary (DOMAIN.md §3.3): built-in default, overridable per region."""
+"""The controlled expertise vocabulary (docs/domain.md §4): built-in default, overridable per region."""
 
 from __future__ import annotations
 

@@ -38,7 +38,7 @@ class Organisation:
 
 @dataclass(frozen=True)
 class ExpertiseArea:
-    """One tag of the controlled expertise vocabulary (DOMAIN.md §3.3), with its Dutch label."""
+    """One tag of the controlled expertise vocabulary (docs/domain.md §4), with its Dutch label."""
 
     key: str
     label: str

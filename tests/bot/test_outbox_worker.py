@@ -26,7 +26,7 @@ from storage.models import OutboxRow
 from storage.outbox import SqlOutboxQueue
 from storage.uow import SqlUnitOfWorkFactory, session_factory
 
-PENDING_TTL = timedelta(seconds=30)  # Mattermost's pending_post_id de-duplication (MATTERMOST.md §10.11)
+PENDING_TTL = timedelta(seconds=30)  # Mattermost's pending_post_id de-duplication (docs/mattermost.md §5)
 
 
 @dataclass

@@ -6,7 +6,7 @@ EXAMPLES = (
 )
 
 MESSAGES = {
-    # --- expertise vocabulary (DOMAIN.md §3.3) ---------------------------------------------------------
+    # --- expertise vocabulary (docs/domain.md §4) ----------------------------------------------------
     "expertise.huiselijk_geweld": "huiselijk geweld",
     "expertise.kindermishandeling": "kindermishandeling",
     "expertise.seksueel_misbruik": "seksueel misbruik",
