@@ -11,6 +11,7 @@ BENCHMARKS = (
     "bench.bench_cards",
     "bench.bench_requests",
     "bench.bench_consults",
+    "bench.bench_privacy",
 )
 
 

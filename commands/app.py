@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from datetime import datetime
 
 from commands.catalogue import t
 from commands.errors import UserError
 from commands.inbound import ActionRequest, CommandRequest, DialogSubmission
+from commands.privacy_fields import mark, refusals
 from commands.registry import Context, Router, SlashCommandSpec
-from commands.replies import ActionResult, CommandResult, DialogResult, Reply
+from commands.replies import ActionResult, CommandResult, DialogResult, OpenDialog, Reply
 
 log = logging.getLogger(__name__)
 
@@ -40,18 +42,24 @@ class Erbij:
         if table is None:
             raise UnknownRoute(req.command)
         try:
-            return table(self.context, req)
+            result = table(self.context, req)
         except UserError as err:
             return Reply.text(err.message)
+        if isinstance(result, OpenDialog):
+            return replace(result, dialog=mark(result.dialog))
+        return result
 
     def action(self, req: ActionRequest) -> ActionResult:
         handler = self.router.actions.get(req.action)
         if handler is None:
             raise UnknownRoute(req.action)
         try:
-            return handler(self.context, req)
+            result = handler(self.context, req)
         except UserError as err:
             return ActionResult(ephemeral=err.message)
+        if result.open_dialog is not None:
+            return replace(result, open_dialog=mark(result.open_dialog))
+        return result
 
     def dialog(self, submission: DialogSubmission) -> DialogResult:
         handler = self.router.dialogs.get(submission.callback)
@@ -59,6 +67,10 @@ class Erbij:
             raise UnknownRoute(submission.callback)
         if submission.cancelled:
             return DialogResult()
+        # The privacy guard first, outside any transaction: a refused field means the handler never runs.
+        refused = refusals(submission)
+        if refused:
+            return DialogResult(field_errors=refused)
         try:
             return handler(self.context, submission)
         except UserError as err:

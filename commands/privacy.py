@@ -8,6 +8,7 @@ Personal names are found heuristically (capitalised full names, a name after a r
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -44,7 +45,6 @@ class Finding:
 MASK = "•"
 NEAR = 30  # characters before a number in which a keyword such as "BSN" makes it suspicious
 
-_EMAIL = re.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)*\.[A-Za-z]{2,}")
 _IBAN_START = re.compile(r"(?<![A-Za-z0-9])([A-Za-z]{2})(\d{2})")
 _MONTHS = {
     "januari": 1, "jan": 1, "februari": 2, "feb": 2, "maart": 3, "mrt": 3, "mar": 3, "april": 4, "apr": 4,
@@ -115,12 +115,19 @@ def is_iban(compact: str) -> bool:
 
 def find_identifiers(text: str) -> list[Finding]:
     """Every direct identifier in `text`, in order of appearance; an empty list: the text may be stored."""
+    # Earlier detectors win an overlap; `claimed` stays sorted and disjoint, so each check is a bisection.
     claimed: list[Finding] = []
+    starts: list[int] = []
     for detector in (_emails, _ibans, _dates, _numbers, _addresses, _names):
         for finding in detector(text):
-            if not any(finding.start < f.end and f.start < finding.end for f in claimed):
-                claimed.append(finding)
-    return sorted(claimed, key=lambda f: f.start)
+            i = bisect.bisect_left(starts, finding.start)
+            if i > 0 and claimed[i - 1].end > finding.start:
+                continue
+            if i < len(claimed) and claimed[i].start < finding.end:
+                continue
+            claimed.insert(i, finding)
+            starts.insert(i, finding.start)
+    return claimed
 
 
 def describe(findings: Iterable[Finding]) -> str:
@@ -149,11 +156,40 @@ def check_fields(values: Mapping[str, str]) -> dict[str, str]:
 # --- detectors ---------------------------------------------------------------------------------------------
 
 
+_LOCAL_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._+-")
+_DOMAIN_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-")
+
+
 def _emails(text: str) -> Iterable[Finding]:
-    for m in _EMAIL.finditer(text):
-        local, _, domain = m.group().partition("@")
-        tld = domain.rsplit(".", 1)[-1]
-        yield Finding(IdentifierKind.EMAIL, m.start(), m.end(), f"{local[0]}{MASK * 3}@{MASK * 3}.{tld}")
+    """Addresses around each "@" (also written "naam @ gmail.com"); each character is looked at a bounded
+    number of times, so a long run of letters without an "@" costs nothing (a regex anchored on the local
+    part would retry it from every position).
+    """
+    at = text.find("@")
+    while at != -1:
+        found = _email_at(text, at)
+        if found is not None:
+            yield found
+        at = text.find("@", at + 1)
+
+
+def _email_at(text: str, at: int) -> Finding | None:
+    left = at - 1 if at > 0 and text[at - 1] == " " else at  # "naam @ gmail.com"
+    start = left
+    while start > 0 and text[start - 1] in _LOCAL_CHARS:
+        start -= 1
+    right = at + 2 if text.startswith(" ", at + 1) else at + 1
+    end = right
+    while end < len(text) and text[end] in _DOMAIN_CHARS:
+        end += 1
+    while end > right and text[end - 1] in ".-":
+        end -= 1  # a sentence's full stop is not part of the domain
+    local, domain = text[start:left].strip("."), text[right:end]
+    name, dot, tld = domain.rpartition(".")
+    if not local or not name or not dot or len(tld) < 2 or not tld.isalpha():
+        return None
+    masked = f"{local[0]}{MASK * 3}@{MASK * 3}.{tld}"
+    return Finding(IdentifierKind.EMAIL, start, end, masked)
 
 
 def _ibans(text: str) -> Iterable[Finding]:
@@ -207,35 +243,57 @@ def _real_date(year: str, month: str, day: str) -> bool:
     return 1900 <= y <= 2100
 
 
+MAX_DIGITS = 17  # the longest identifier written as digits: "00" plus a 15-digit international number
+MIN_DIGITS = 8  # the shortest: an 8-digit BSN (a leading zero dropped) or a "+" number's 8 digits
+MAX_PARTS = 6  # the most groups a number is written in: "+31 6 12 34 56 78"
+_Chain = tuple[Finding, "_Chain"] | None
+
+
 def _numbers(text: str) -> Iterable[Finding]:
     for m in _NUMBER_RUN.finditer(text):
-        yield from _classify_run(text, m.start(), m.group())
+        if m.end() - m.start() >= MIN_DIGITS:  # shorter runs cannot hold an identifier's digits
+            yield from _classify_run(text, m.start(), m.group())
 
 
 def _classify_run(text: str, offset: int, raw: str) -> Iterable[Finding]:
     """The whole run if it is one identifier, else the identifiers among its space-separated parts that
     together cover the most digits ("111222333 0612345678" is two numbers; joined they are nothing).
+
+    Linear in the run's length: no identifier holds more than MAX_DIGITS digits, so only windows of parts
+    within that many digits are classified (a window spans at most MAX_DIGITS parts, each of bounded length).
     """
-    kind = _classify_segment(raw, text, offset)
-    if kind is not None:
-        yield Finding(kind, offset, offset + len(raw), _mask(raw))
-        return
     parts = [(p.start(), p.end()) for p in re.finditer(r"\S+", raw)]
-    # best[i]: (digits covered, findings) for the parts from i on; a small dynamic programme.
-    best: list[tuple[int, list[Finding]]] = [(0, [])] * (len(parts) + 1)
+    counts = [sum(c.isdigit() for c in raw[s:e]) for s, e in parts]
+    total = sum(counts)
+    if total < MIN_DIGITS:
+        return
+    if total <= MAX_DIGITS:
+        kind = _classify_segment(raw, text, offset)
+        if kind is not None:
+            yield Finding(kind, offset, offset + len(raw), _mask(raw))
+            return
+    # best[i]: (digits covered, findings as a linked list) for the parts from i on; a small dynamic programme.
+    best: list[tuple[int, _Chain]] = [(0, None)] * (len(parts) + 1)
     for i in reversed(range(len(parts))):
         choice = best[i + 1]
-        for j in range(i, len(parts)):
-            if (i, j) == (0, len(parts) - 1):
+        digits = 0
+        for j in range(i, min(len(parts), i + MAX_PARTS)):
+            digits += counts[j]
+            if digits > MAX_DIGITS:
+                break
+            if digits < MIN_DIGITS or (i, j) == (0, len(parts) - 1):
                 continue
             start, end = parts[i][0], parts[j][1]
             kind = _classify_segment(raw[start:end], text, offset + start)
-            covered = sum(c.isdigit() for c in raw[start:end]) + best[j + 1][0]
+            covered = digits + best[j + 1][0]
             if kind is not None and covered > choice[0]:
                 found = Finding(kind, offset + start, offset + end, _mask(raw[start:end]))
-                choice = (covered, [found, *best[j + 1][1]])
+                choice = (covered, (found, best[j + 1][1]))
         best[i] = choice
-    yield from best[0][1]
+    chain = best[0][1]
+    while chain is not None:
+        yield chain[0]
+        chain = chain[1]
 
 
 def _classify_segment(raw: str, text: str, start: int) -> IdentifierKind | None:

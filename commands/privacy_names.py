@@ -268,10 +268,14 @@ def _judge(run: list[_Word], before: _Word | None) -> tuple[int, int] | None:
 def _words(text: str) -> list[_Word]:
     never = _never_spans(text)
     words: list[_Word] = []
+    k = 0  # the first phrase span that does not end before this word (both lists are in text order)
     for m in _TOKEN.finditer(text):
         previous = words[-1] if words else None
         linked = previous is not None and _linked(text, previous, m.start())
-        words.append(_classify(text, m, linked, any(s <= m.start() < e for s, e in never)))
+        while k < len(never) and never[k][1] <= m.start():
+            k += 1
+        in_phrase = k < len(never) and never[k][0] <= m.start()
+        words.append(_classify(text, m, linked, in_phrase))
     return words
 
 

@@ -72,6 +72,14 @@ class DialogField:
     max_length: int | None = None
     min_length: int | None = None
     subtype: str = ""
+    # Every submitted value passes the privacy guard before any handler sees it (commands.privacy_fields);
+    # select values too, since a forged submission can put anything there. Only a field whose reader accepts
+    # nothing but a structured value (a date, a month) opts out.
+    free_text: bool = True
+
+    @property
+    def guarded(self) -> bool:
+        return self.kind != "bool" and self.free_text
 
 
 @dataclass(frozen=True)

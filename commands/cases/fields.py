@@ -74,8 +74,14 @@ def textarea(
 
 
 def text(
-    name: str, default: str = "", *, optional: bool = False, max_length: int = c.SHORT_MAX
+    name: str,
+    default: str = "",
+    *,
+    optional: bool = False,
+    max_length: int = c.SHORT_MAX,
+    free_text: bool = True,
 ) -> DialogField:
+    """A one-line text field; `free_text=False` only for a date or month its reader parses strictly."""
     return DialogField(
         name=name,
         label=t(f"kaart.dialoog.{name}"),
@@ -84,6 +90,7 @@ def text(
         optional=optional,
         max_length=max_length,
         placeholder=t(f"kaart.dialoog.{name}.voorbeeld"),
+        free_text=free_text,
     )
 
 

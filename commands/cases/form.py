@@ -1,6 +1,7 @@
-"""Reading a dialog submission field by field, collecting Dutch per-field errors (privacy guard included).
+"""Reading a dialog submission field by field, collecting Dutch per-field errors.
 
-Every free-text value passes the privacy guard; one refused field means nothing of the dialog is stored.
+The privacy guard has already run on every typed field before a handler reads it (commands.privacy_fields,
+outside any transaction); one refused field means the handler never runs and nothing is stored.
 Values arrive as strings (booleans for checkboxes, sometimes numbers from mobile clients): parse defensively.
 """
 
@@ -13,7 +14,6 @@ from enum import StrEnum
 from typing import TypeVar
 
 from commands.catalogue import t
-from commands.privacy import find_identifiers, refusal
 from commands.replies import DialogResult
 
 E = TypeVar("E", bound=StrEnum)
@@ -85,9 +85,6 @@ class Form:
             return ""
         if len(value) > max_length:
             self.error(name, t("kaart.invoer.te_lang", max=max_length, length=len(value)))
-        findings = find_identifiers(value)
-        if findings:
-            self.error(name, refusal(findings))
         return value
 
     def lines(self, name: str, *, max_items: int, max_length: int) -> tuple[str, ...]:
@@ -100,9 +97,6 @@ class Form:
             self.error(name, t("kaart.invoer.te_veel_regels", max=max_items))
         if any(len(item) > max_length for item in items):
             self.error(name, t("kaart.invoer.regel_te_lang", max=max_length))
-        findings = find_identifiers(value)
-        if findings:
-            self.error(name, refusal(findings))
         return items
 
     def choice(self, name: str, enum: type[E], *, default: E | None = None) -> E | None:

@@ -384,7 +384,7 @@ def _framework_fields(framework: Framework, measure: Measure) -> tuple[DialogFie
     return (
         f.select("kader", Framework, framework),
         f.select("maatregel", MeasureKind, measure.kind),
-        f.text("maatregel_sinds", f.month_text(measure.since), optional=True),
+        f.text("maatregel_sinds", f.month_text(measure.since), optional=True, free_text=False),
     )
 
 

@@ -153,7 +153,7 @@ def _worry_fields(
         f.select("zekerheid", c.Certainty, worry.certainty if worry else None),
         f.select("ernst", c.Level, worry.severity if worry else None),
         f.select("benoemd_door", c.NamedBy, worry.named_by if worry else c.NamedBy.PROFESSIONAL),
-        f.text("sinds", f.month_text(worry.since) if worry else "", optional=True),
+        f.text("sinds", f.month_text(worry.since) if worry else "", optional=True, free_text=False),
     )
 
 
@@ -193,7 +193,12 @@ def _situation_fields(
         f.numbered("rang", range(1, (count if situation else min(count + 1, e.TOP3_MAX)) + 1), rank),
         f.textarea("situatie", situation.situation if situation else ""),
         f.select("frequentie", c.Frequency, situation.frequency if situation else None),
-        f.text("laatste_voorval", f.month_text(situation.last_incident) if situation else "", optional=True),
+        f.text(
+            "laatste_voorval",
+            f.month_text(situation.last_incident) if situation else "",
+            optional=True,
+            free_text=False,
+        ),
     )
 
 
@@ -214,7 +219,7 @@ def _goal_fields(
     return (
         f.textarea("veiligheidsdoel", card.safety_goal, optional=True),
         f.textarea("voorwaarden", "\n".join(card.safety_conditions), optional=True, max_length=3000),
-        f.text("evaluatiedatum", f.date_text(card.evaluation_date), optional=True),
+        f.text("evaluatiedatum", f.date_text(card.evaluation_date), optional=True, free_text=False),
     )
 
 
@@ -238,7 +243,7 @@ def _step_fields(
 ) -> tuple[DialogField, ...]:
     step = s if isinstance(s, c.Step) else None
     return (
-        f.text("datum", f.date_text(step.on if step else today)),
+        f.text("datum", f.date_text(step.on if step else today), free_text=False),
         f.textarea("stap", step.step if step else ""),
         f.select("door", c.StepBy, step.by if step else None),
     )
@@ -265,7 +270,7 @@ def _scale_fields(
     return (
         f.select("perspectief", c.Perspective, p),
         f.numbered("score", range(0, 11)),
-        f.text("datum", f.date_text(today)),
+        f.text("datum", f.date_text(today), free_text=False),
         f.textarea("reden", optional=True),
     )
 

@@ -14,7 +14,6 @@ from datetime import UTC, date, datetime, time, timedelta
 from commands.calendar import WorkCalendar
 from commands.catalogue import t
 from commands.consults.model import ActionItem, AgendaItem, Consult, NewAction
-from commands.privacy import find_identifiers, refusal
 from commands.roster.formatting import format_day
 from commands.roster.periods import PeriodError, parse_day
 
@@ -55,10 +54,6 @@ def parse_actions(text: str, consult_day: date, resolve: Callable[[str], str | N
             continue
         if len(description) > DESCRIPTION_MAX:
             problems.append(t("overleg.actie.te_lang", n=number, max=DESCRIPTION_MAX))
-            continue
-        findings = find_identifiers(description)
-        if findings:
-            problems.append(t("overleg.actie.privacy", n=number, refusal=refusal(findings)))
             continue
         try:
             due = parse_day(due_text.lower(), consult_day, after=consult_day)

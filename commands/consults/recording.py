@@ -29,7 +29,6 @@ from commands.errors import AccessDenied, UserError
 from commands.inbound import ActionRequest, CommandRequest, DialogSubmission
 from commands.outbox import OutgoingMessage, Recipient
 from commands.ports import UnitOfWork
-from commands.privacy import check_fields
 from commands.registry import Context
 from commands.replies import (
     ActionResult,
@@ -95,7 +94,6 @@ class Recording:
             errors["besluit"] = t("overleg.invoer.verplicht")
         elif len(decision) > DECISION_MAX:
             errors["besluit"] = t("overleg.invoer.te_lang", max=DECISION_MAX, length=len(decision))
-        errors.update(check_fields({"besluit": decision}))
         returns = str(values.get("terug") or "nee") == "ja"
         now = ctx.clock.now()
         with ctx.uow() as uow:

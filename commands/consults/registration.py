@@ -18,7 +18,6 @@ from commands.errors import UserError
 from commands.inbound import CommandRequest, DialogSubmission
 from commands.outbox import OutgoingMessage, Recipient
 from commands.ports import AuditEvent, UnitOfWork
-from commands.privacy import check_fields
 from commands.registry import Context
 from commands.replies import (
     CommandResult,
@@ -62,7 +61,6 @@ class Registration:
             errors["vraag"] = t("overleg.invoer.verplicht")
         elif len(question) > QUESTION_MAX:
             errors["vraag"] = t("overleg.invoer.te_lang", max=QUESTION_MAX, length=len(question))
-        errors.update(check_fields({"vraag": question}))
         urgency_text = str(values.get("urgentie") or Urgency.REGULAR.value)
         if urgency_text not in {u.value for u in Urgency}:
             errors["urgentie"] = t("overleg.invoer.kies")
