@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import JSON, Boolean, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import JSON, Boolean, ForeignKey, Index, Integer, String, Text, UniqueConstraint, false
 from sqlalchemy.orm import Mapped, mapped_column
 
 from storage.models import Base
@@ -31,6 +31,8 @@ class HelpRequestRow(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     matched_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    region_wide: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    head_start: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
     # The tick asks "which open requests are due?" every few seconds: keep that an index range scan.
     __table_args__ = (Index("ix_help_request_status_round_due_at", "status", "round_due_at"),)
@@ -49,6 +51,9 @@ class OfferRow(Base):
     offered_at: Mapped[datetime] = mapped_column(UTCDateTime)
     answered_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     decline_reason: Mapped[str] = mapped_column(Text, default="")
+    assigned_by: Mapped[str | None] = mapped_column(String(64))
+    forwarded_by: Mapped[str | None] = mapped_column(String(64))
+    attempt: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
 
     __table_args__ = (
         UniqueConstraint("request_id", "expert_id"),  # one offer per expert per request
@@ -64,3 +69,37 @@ class ExpertActivityRow(Base):
 
     expert_id: Mapped[str] = mapped_column(String(64), primary_key=True)
     last_asked_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class EscalationRow(Base):
+    """A request that reached the coordinators: the post with the buttons, and who is on it."""
+
+    __tablename__ = "escalation"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    request_id: Mapped[int] = mapped_column(ForeignKey("help_request.id"), index=True)
+    escalated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    status: Mapped[str] = mapped_column(String(20))
+    post_key: Mapped[str] = mapped_column(String(80))
+    version: Mapped[int] = mapped_column(Integer, default=0)
+    claimed_by: Mapped[str | None] = mapped_column(String(64))
+    claimed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    repost_due_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
+    reposted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    closed_by: Mapped[str | None] = mapped_column(String(64))
+
+
+class CheckinRow(Base):
+    """When an expert aboard a case (and its lead) are next asked whether she is still needed.
+
+    One row per involvement; `due_at` is NULL once the involvement has ended. The tick reads only due rows,
+    through the index on `due_at`, however many involvements the region has had.
+    """
+
+    __tablename__ = "involvement_checkin"
+
+    involvement_id: Mapped[int] = mapped_column(ForeignKey("involvement.id"), primary_key=True)
+    due_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
+    asked_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    times_asked: Mapped[int] = mapped_column(Integer, default=0)

@@ -12,6 +12,9 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from commands.requests.model import (
+    DueCheckin,
+    Escalation,
+    EscalationStatus,
     ExpertLoad,
     HelpRequest,
     InvolvementForm,
@@ -21,10 +24,11 @@ from commands.requests.model import (
     OfferStatus,
     RequestStatus,
     Urgency,
+    Widening,
 )
 from commands.roster.model import OrganisationKind
 from storage.case_models import CaseRow, InvolvementRow
-from storage.request_models import ExpertActivityRow, HelpRequestRow, OfferRow
+from storage.request_models import CheckinRow, EscalationRow, ExpertActivityRow, HelpRequestRow, OfferRow
 from storage.sql import one_of
 
 
@@ -51,6 +55,8 @@ def _request(row: HelpRequestRow) -> HelpRequest:
         accepted=row.accepted,
         matched_at=row.matched_at,
         closed_at=row.closed_at,
+        region_wide=bool(row.region_wide),
+        head_start=bool(row.head_start),
     )
 
 
@@ -66,6 +72,26 @@ def _offer(row: OfferRow) -> Offer:
         offered_at=row.offered_at,
         answered_at=row.answered_at,
         decline_reason=row.decline_reason or "",
+        assigned_by=row.assigned_by,
+        forwarded_by=row.forwarded_by,
+        attempt=row.attempt or 1,
+    )
+
+
+def _escalation(row: EscalationRow) -> Escalation:
+    return Escalation(
+        id=row.id,
+        request_id=row.request_id,
+        escalated_at=row.escalated_at,
+        status=EscalationStatus(row.status),
+        post_key=row.post_key,
+        version=row.version,
+        claimed_by=row.claimed_by,
+        claimed_at=row.claimed_at,
+        repost_due_at=row.repost_due_at,
+        reposted_at=row.reposted_at,
+        closed_at=row.closed_at,
+        closed_by=row.closed_by,
     )
 
 
@@ -108,6 +134,18 @@ class SqlRequestRepository:
             select(HelpRequestRow)
             .join(CaseRow, CaseRow.id == HelpRequestRow.case_id)
             .where(CaseRow.lead_id == user_id, HelpRequestRow.status == RequestStatus.OPEN.value)
+            .order_by(HelpRequestRow.id)
+        )
+        return [_request(r) for r in rows]
+
+    def running_for_lead(self, user_id: str) -> list[HelpRequest]:
+        rows = self.session.scalars(
+            select(HelpRequestRow)
+            .join(CaseRow, CaseRow.id == HelpRequestRow.case_id)
+            .where(
+                CaseRow.lead_id == user_id,
+                HelpRequestRow.status.in_((RequestStatus.OPEN.value, RequestStatus.ESCALATED.value)),
+            )
             .order_by(HelpRequestRow.id)
         )
         return [_request(r) for r in rows]
@@ -173,17 +211,42 @@ class SqlRequestRepository:
         ).scalar_one_or_none()
         return None if claimed is None else int(claimed)
 
-    def set_status(self, request_id: int, status: str, at: datetime) -> bool:
+    def set_status(
+        self, request_id: int, status: str, at: datetime, expected: str = RequestStatus.OPEN.value
+    ) -> bool:
         values: dict[str, Any] = {"status": status, "round_due_at": None}
         values["matched_at" if status == RequestStatus.MATCHED.value else "closed_at"] = at
         return (
             self._rowcount(
                 update(HelpRequestRow)
-                .where(HelpRequestRow.id == request_id, HelpRequestRow.status == RequestStatus.OPEN.value)
+                .where(HelpRequestRow.id == request_id, HelpRequestRow.status == expected)
                 .values(**values)
             )
             == 1
         )
+
+    def reopen(self, request_id: int, widening: Widening | None = None) -> bool:
+        values: dict[str, Any] = {"status": RequestStatus.OPEN.value, "closed_at": None}
+        if widening is not None:
+            values |= {
+                "expertise": widening.expertise,
+                "organisation_kinds": ",".join(sorted(widening.organisation_kinds)),
+                "region_wide": widening.region_wide,
+            }
+        return (
+            self._rowcount(
+                update(HelpRequestRow)
+                .where(
+                    HelpRequestRow.id == request_id,
+                    HelpRequestRow.status == RequestStatus.ESCALATED.value,
+                )
+                .values(**values)
+            )
+            == 1
+        )
+
+    def mark_head_start(self, request_id: int) -> None:
+        self._rowcount(update(HelpRequestRow).where(HelpRequestRow.id == request_id).values(head_start=True))
 
     # --- offers ----------------------------------------------------------------------------------------
     def add_offers(self, offers: Iterable[NewOffer]) -> list[Offer]:
@@ -197,6 +260,9 @@ class SqlRequestRepository:
                 status=OfferStatus.PENDING.value,
                 offered_at=o.offered_at,
                 decline_reason="",
+                assigned_by=o.assigned_by,
+                forwarded_by=o.forwarded_by,
+                attempt=1,
             )
             for o in offers
         ]
@@ -215,6 +281,32 @@ class SqlRequestRepository:
                 set_={"last_asked_at": statement.excluded.last_asked_at},
             )
         )
+
+    def offer_again(self, offer: NewOffer) -> Offer:
+        """The same expert asked again on this request (assigned or forwarded): the old offer comes back."""
+        row = self.session.scalar(
+            select(OfferRow).where(
+                OfferRow.request_id == offer.request_id, OfferRow.expert_id == offer.expert_id
+            )
+        )
+        if row is None:
+            (added,) = self.add_offers([offer])
+            return added
+        row.round, row.rank, row.reasons = offer.round, offer.rank, list(offer.reasons)
+        row.status, row.offered_at, row.answered_at = OfferStatus.PENDING.value, offer.offered_at, None
+        row.decline_reason, row.assigned_by, row.forwarded_by = "", offer.assigned_by, offer.forwarded_by
+        row.attempt = (row.attempt or 1) + 1
+        self.session.flush()
+        self._asked(row.expert_id, row.offered_at)
+        return _offer(row)
+
+    def pending_for_expert(self, expert_id: str) -> list[Offer]:
+        rows = self.session.scalars(
+            select(OfferRow)
+            .where(OfferRow.expert_id == expert_id, OfferRow.status == OfferStatus.PENDING.value)
+            .order_by(OfferRow.offered_at, OfferRow.id)
+        )
+        return [_offer(r) for r in rows]
 
     def offer(self, offer_id: int) -> Offer | None:
         row = self.session.get(OfferRow, offer_id)
@@ -277,3 +369,127 @@ class SqlRequestRepository:
             expert_id: ExpertLoad(active.get(expert_id, 0), asked.get(expert_id))
             for expert_id in set(active) | set(asked) | set(ids or ())
         }
+
+    # --- escalations -----------------------------------------------------------------------------------
+    def add_escalation(self, request_id: int, at: datetime, repost_due_at: datetime | None) -> Escalation:
+        row = EscalationRow(
+            request_id=request_id,
+            escalated_at=at,
+            status=EscalationStatus.OPEN.value,
+            post_key="",
+            version=0,
+            repost_due_at=repost_due_at,
+        )
+        self.session.add(row)
+        self.session.flush()
+        row.post_key = f"escalation:{row.id}"
+        self.session.flush()
+        return _escalation(row)
+
+    def escalation(self, escalation_id: int) -> Escalation | None:
+        row = self.session.get(EscalationRow, escalation_id, populate_existing=True)
+        return _escalation(row) if row else None
+
+    def escalations_for(self, request_id: int) -> list[Escalation]:
+        rows = self.session.scalars(
+            select(EscalationRow).where(EscalationRow.request_id == request_id).order_by(EscalationRow.id)
+        )
+        return [_escalation(r) for r in rows]
+
+    def claim_escalation(self, escalation_id: int, user_id: str, at: datetime) -> bool:
+        return (
+            self._rowcount(
+                update(EscalationRow)
+                .where(
+                    EscalationRow.id == escalation_id,
+                    EscalationRow.claimed_by.is_(None),
+                    EscalationRow.closed_at.is_(None),
+                )
+                .values(
+                    claimed_by=user_id,
+                    claimed_at=at,
+                    status=EscalationStatus.CLAIMED.value,
+                    repost_due_at=None,
+                )
+            )
+            == 1
+        )
+
+    def close_escalation(
+        self, escalation_id: int, status: EscalationStatus, by: str | None, at: datetime
+    ) -> bool:
+        return (
+            self._rowcount(
+                update(EscalationRow)
+                .where(EscalationRow.id == escalation_id, EscalationRow.closed_at.is_(None))
+                .values(status=status.value, closed_at=at, closed_by=by, repost_due_at=None)
+            )
+            == 1
+        )
+
+    def next_escalation_version(self, escalation_id: int) -> int:
+        version = self.session.execute(
+            update(EscalationRow)
+            .where(EscalationRow.id == escalation_id)
+            .values(version=EscalationRow.version + 1)
+            .returning(EscalationRow.version)
+            .execution_options(synchronize_session=False)
+        ).scalar_one()
+        return int(version)
+
+    def due_reposts(self, now: datetime, limit: int) -> list[Escalation]:
+        rows = self.session.scalars(
+            select(EscalationRow)
+            .where(EscalationRow.repost_due_at <= now)
+            .order_by(EscalationRow.repost_due_at, EscalationRow.id)
+            .limit(limit)
+        )
+        return [_escalation(r) for r in rows]
+
+    def claim_repost(self, escalation_id: int, now: datetime, post_key: str) -> bool:
+        return (
+            self._rowcount(
+                update(EscalationRow)
+                .where(
+                    EscalationRow.id == escalation_id,
+                    EscalationRow.repost_due_at.is_not(None),
+                    EscalationRow.claimed_by.is_(None),
+                    EscalationRow.closed_at.is_(None),
+                )
+                .values(repost_due_at=None, reposted_at=now, post_key=post_key)
+            )
+            == 1
+        )
+
+    # --- check-ins -------------------------------------------------------------------------------------
+    def schedule_checkin(self, involvement_id: int, due: datetime | None) -> None:
+        row = self.session.get(CheckinRow, involvement_id)
+        if row is None:
+            self.session.add(CheckinRow(involvement_id=involvement_id, due_at=due, times_asked=0))
+        else:
+            row.due_at = due
+        self.session.flush()
+
+    def due_checkins(self, now: datetime, limit: int) -> list[DueCheckin]:
+        rows = self.session.execute(
+            select(CheckinRow.involvement_id, CheckinRow.due_at)
+            .where(CheckinRow.due_at <= now)
+            .order_by(CheckinRow.due_at, CheckinRow.involvement_id)
+            .limit(limit)
+        )
+        return [DueCheckin(involvement_id, due_at) for involvement_id, due_at in rows if due_at is not None]
+
+    def claim_checkin(
+        self, involvement_id: int, expected_due: datetime, next_due: datetime | None, now: datetime
+    ) -> bool:
+        values: dict[str, Any] = {"due_at": next_due}
+        if next_due is not None:
+            values |= {"asked_at": now, "times_asked": CheckinRow.times_asked + 1}
+        return (
+            self._rowcount(
+                update(CheckinRow)
+                .where(CheckinRow.involvement_id == involvement_id, CheckinRow.due_at == expected_due)
+                .values(**values)
+            )
+            == 1
+        )

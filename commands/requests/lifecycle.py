@@ -13,9 +13,10 @@ from commands.ports import AuditEvent
 from commands.registry import Context
 from commands.replies import Dialog, DialogField, DialogResult, Message, OpenDialog, Option, Reply
 from commands.requests import messages
-from commands.requests.model import OfferStatus, RequestStatus
+from commands.requests.escalations import close_for_request
+from commands.requests.model import EscalationStatus, OfferStatus, RequestStatus
 from commands.requests.rounds import RequestSettings, close_offer_posts
-from commands.roster.expertise import label as expertise_label
+from commands.requests.status import status_text
 
 CHECKOUT_CALLBACK = "involvement.checkout"
 CHECKOUT_REASONS = (
@@ -31,67 +32,10 @@ class RequestLifecycle:
         self.settings = settings
 
     def status(self, ctx: Context, req: CommandRequest) -> Reply:
-        tz = self.settings.calendar.zone
         only_code = _code(req.rest) if req.rest else None
-        blocks: list[str] = []
         with ctx.uow() as uow:
-            areas = uow.roster.expertise_areas()
-            lines = []
-            for request in uow.requests.open_for_lead(req.user_id):
-                case = uow.cases.by_id(request.case_id)
-                if case is None or (only_code and case.code != only_code):
-                    continue
-                pending = sum(o.status is OfferStatus.PENDING for o in uow.requests.offers_for(request.id))
-                due = request.round_due_at
-                lines.append(
-                    t(
-                        "status.request.line",
-                        id=request.id,
-                        code=case.code,
-                        expertise=expertise_label(request.expertise, areas),
-                        urgency=t(f"request.urgency.{request.urgency.value}"),
-                        asked=messages.when(request.created_at, tz),
-                        round=request.round,
-                        pending=pending,
-                        due=t("status.request.due", due=messages.when(due, tz)) if due else "",
-                    )
-                )
-            if lines:
-                blocks.append(t("status.requests") + "\n" + "\n".join(f"- {line}" for line in lines))
-            aboard = []
-            for case in uow.cases.led_by(req.user_id):
-                if only_code and case.code != only_code:
-                    continue
-                for involvement in uow.cases.active_for_case(case.id):
-                    expert = uow.roster.professional(involvement.expert_id)
-                    aboard.append(
-                        t(
-                            "status.involvement.line",
-                            code=case.code,
-                            name=messages.person(expert),
-                            organisation=messages.organisation_of(expert),
-                            since=messages.when(involvement.started_at, tz),
-                        )
-                    )
-            if aboard:
-                blocks.append(t("status.involvements") + "\n" + "\n".join(f"- {line}" for line in aboard))
-            mine = []
-            for involvement in uow.cases.active_for_expert(req.user_id):
-                case = uow.cases.by_id(involvement.case_id)
-                if case is None or (only_code and case.code != only_code):
-                    continue
-                lead = uow.roster.professional(case.lead_id)
-                mine.append(
-                    t(
-                        "status.mine.line",
-                        code=case.code,
-                        lead=lead.username if lead else case.lead_id,
-                        since=messages.when(involvement.started_at, tz),
-                    )
-                )
-            if mine:
-                blocks.append(t("status.mine") + "\n" + "\n".join(f"- {line}" for line in mine))
-        return Reply.text("\n\n".join(blocks) if blocks else t("status.none"))
+            text = status_text(uow, req.user_id, only_code, ctx.clock.now(), self.settings)
+        return Reply.text(text)
 
     def withdraw(self, ctx: Context, req: CommandRequest) -> Reply:
         raw = req.rest.strip().lstrip("#")
@@ -105,7 +49,12 @@ class RequestLifecycle:
             # Only the case's current lead may withdraw (after a handover, the new one); others learn nothing.
             if request is None or case is None or req.user_id != case.lead_id:
                 return Reply.text(t("withdraw.unknown", id=request_id))
-            if not uow.requests.set_status(request.id, RequestStatus.WITHDRAWN.value, now):
+            withdrawn = RequestStatus.WITHDRAWN.value
+            if uow.requests.set_status(request.id, withdrawn, now, expected=RequestStatus.ESCALATED.value):
+                # The coordinators were looking for someone: their post says the search is over.
+                ended = EscalationStatus.WITHDRAWN
+                close_for_request(uow, request.id, ended, req.user_id, now, self.settings)
+            elif not uow.requests.set_status(request.id, withdrawn, now):
                 return Reply.text(
                     t("withdraw.not_open", id=request_id, status=t(f"request.status.{request.status.value}"))
                 )

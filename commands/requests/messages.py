@@ -9,7 +9,7 @@ from commands.cases.fields import label
 from commands.catalogue import t
 from commands.replies import Button, Message, Section
 from commands.requests.matching import Candidate
-from commands.requests.model import HelpRequest, Offer, OfferStatus
+from commands.requests.model import Escalation, EscalationStatus, HelpRequest, Offer, OfferStatus
 from commands.roster.formatting import weekday_short
 from commands.roster.model import Professional
 
@@ -17,6 +17,28 @@ from commands.roster.model import Professional
 def when(at: datetime, tz: ZoneInfo) -> str:
     local = at.astimezone(tz)
     return f"{weekday_short(local.weekday())} {local:%d-%m %H:%M}"
+
+
+def when_words(at: datetime, now: datetime, tz: ZoneInfo) -> str:
+    """A moment as people say it: "vandaag om 14:30", "morgen om 9:00", "maandag 7-12 om 9:00"."""
+    local, today = at.astimezone(tz), now.astimezone(tz).date()
+    clock = f"{local.hour}:{local.minute:02d}"
+    days = (local.date() - today).days
+    if days <= 0:
+        return t("when.today", time=clock)
+    if days == 1:
+        return t("when.tomorrow", time=clock)
+    return t(
+        "when.day", day=t(f"when.weekday.{local.weekday()}"), date=f"{local.day}-{local.month}", time=clock
+    )
+
+
+def names(people: list[Professional | None]) -> str:
+    """ "Kees", "Kees en Fatima", "Kees, Ahmed en Fatima": first names, as colleagues speak."""
+    first = [p.display_name.split(" ")[0] if p else t("request.names.unknown") for p in people]
+    if len(first) <= 1:
+        return "".join(first)
+    return ", ".join(first[:-1]) + t("request.names.and") + first[-1]
 
 
 def person(professional: Professional | None) -> str:
@@ -40,6 +62,7 @@ def offer_message(
     lead: Professional | None,
     expertise: str,
     card: Section | None,
+    note: str = "",
 ) -> Message:
     fields = [
         (t("offer.field.form"), t(f"request.form.{request.form.value}")),
@@ -60,8 +83,9 @@ def offer_message(
     elif not request.share_card:
         sections.append(Section("", t("offer.anonymous")))
     data = {"offer": str(offer.id)}
+    text = t("offer.text", code=code, lead=person(lead), expertise=expertise)
     return Message(
-        t("offer.text", code=code, lead=person(lead), expertise=expertise),
+        f"{text}\n{note}" if note else text,
         sections=tuple(sections),
         buttons=(
             Button(t("offer.button.accept"), "offer.accept", data, "primary"),
@@ -104,3 +128,52 @@ def ranking_lines(candidates: list[Candidate]) -> str:
         )
         for i, c in enumerate(candidates, start=1)
     )
+
+
+ESCALATION_BUTTONS = (
+    ("escalation.button.claim", "escalation.claim", "primary"),
+    ("escalation.button.assign", "escalation.assign", "default"),
+    ("escalation.button.widen", "escalation.widen", "default"),
+    ("escalation.button.close", "escalation.close", "danger"),
+)
+
+
+def escalation_message(
+    request: HelpRequest,
+    code: str,
+    lead: Professional | None,
+    expertise: str,
+    escalation: Escalation,
+    claimer: Professional | None,
+    closer: Professional | None,
+    detail: str = "",
+    reposted: bool = False,
+) -> Message:
+    """The coordinators' post: what is asked (never the question), who is on it, and the next buttons."""
+    text = t(
+        "coordinators.escalated",
+        code=code,
+        id=request.id,
+        expertise=expertise,
+        organisation=organisations_wanted(request),
+        form=t(f"request.form.{request.form.value}"),
+        urgency=t(f"request.urgency.{request.urgency.value}"),
+        lead=lead.username if lead else t("request.names.unknown"),
+    )
+    state = t(
+        f"escalation.state.{escalation.status.value}",
+        claimer=person(claimer),
+        closer=person(closer),
+        detail=detail,
+    )
+    if reposted:
+        text = t("escalation.reposted") + "\n" + text
+    buttons: tuple[Button, ...] = ()
+    if escalation.open:
+        data = {"escalation": str(escalation.id)}
+        buttons = tuple(
+            Button(t(label), action, data, style)  # type: ignore[arg-type]
+            for label, action, style in ESCALATION_BUTTONS
+            if not (action == "escalation.claim" and escalation.status is EscalationStatus.CLAIMED)
+        )
+    return Message(f"{text}\n{state}", buttons=buttons)

@@ -90,6 +90,17 @@ class HelpRequest:
     accepted: int
     matched_at: datetime | None = None
     closed_at: datetime | None = None
+    region_wide: bool = False  # widened by a coordinator: the case's municipality no longer limits
+    head_start: bool = False  # round 1 went to known faces alone; their offers outlive that round
+
+
+@dataclass(frozen=True)
+class Widening:
+    """What a coordinator changes when putting an escalated request out more widely."""
+
+    expertise: str
+    organisation_kinds: frozenset[OrganisationKind]
+    region_wide: bool
 
 
 @dataclass(frozen=True)
@@ -100,6 +111,8 @@ class NewOffer:
     rank: int
     reasons: tuple[str, ...]
     offered_at: datetime
+    assigned_by: str | None = None  # a coordinator who chose this expert by hand
+    forwarded_by: str | None = None  # the colleague who passed the offer on
 
 
 @dataclass(frozen=True)
@@ -114,8 +127,50 @@ class Offer:
     offered_at: datetime
     answered_at: datetime | None = None
     decline_reason: str = ""
+    assigned_by: str | None = None
+    forwarded_by: str | None = None
+    attempt: int = 1  # >1: the same expert was asked again (assigned or forwarded after an earlier offer)
 
     @property
     def message_key(self) -> str:
         """Outbox key of the DM carrying this offer; later updates of that post refer to it."""
-        return f"offer:{self.id}"
+        return f"offer:{self.id}" if self.attempt == 1 else f"offer:{self.id}:{self.attempt}"
+
+
+class EscalationStatus(StrEnum):
+    OPEN = "open"  # in the coordinators' channel, nobody on it yet
+    CLAIMED = "opgepakt"  # a coordinator is looking for someone
+    ASSIGNED = "toegewezen"
+    WIDENED = "breder"
+    NOT_NEEDED = "niet_nodig"
+    WITHDRAWN = "ingetrokken"  # the lead withdrew the request
+
+
+@dataclass(frozen=True)
+class Escalation:
+    """One time a request reached the coordinators: the post they act on, and who is on it."""
+
+    id: int
+    request_id: int
+    escalated_at: datetime
+    status: EscalationStatus
+    post_key: str  # outbox key of the post that carries the buttons now (moves with a re-post)
+    version: int  # counts updates of the post, for unique outbox keys
+    claimed_by: str | None = None
+    claimed_at: datetime | None = None
+    repost_due_at: datetime | None = None
+    reposted_at: datetime | None = None
+    closed_at: datetime | None = None
+    closed_by: str | None = None
+
+    @property
+    def open(self) -> bool:
+        return self.closed_at is None
+
+
+@dataclass(frozen=True)
+class DueCheckin:
+    """An involvement whose "is this still needed?" question is due."""
+
+    involvement_id: int
+    due_at: datetime

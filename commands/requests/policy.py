@@ -26,6 +26,12 @@ def _default_rules() -> dict[Urgency, RoundRule]:
 @dataclass(frozen=True)
 class RequestPolicy:
     rules: dict[Urgency, RoundRule] = field(default_factory=_default_rules)
+    # One face: an expert the family knows gets the offer alone first, for this share of the round's
+    # deadline (at least `head_start_min_hours` working hours); 0 switches the head start off.
+    head_start_fraction: float = 0.25
+    head_start_min_hours: float = 1.0
+    # Check-in: after this many weeks aboard, the expert and the lead are asked whether she is still needed.
+    checkin_weeks: int = 6
 
     def offers_per_round(self, urgency: Urgency, experts_wanted: int) -> int:
         return self.rules[urgency].offers_per_round * experts_wanted
@@ -47,3 +53,18 @@ class RequestPolicy:
         if urgency is Urgency.TODAY:
             return start + timedelta(hours=hours)
         return calendar.add_working_hours(start, hours)
+
+    def head_start_until(self, start: datetime, urgency: Urgency, calendar: WorkCalendar) -> datetime:
+        """When the known face's head start ends and the others are asked too.
+
+        Working hours count as for the round deadline: a head start that begins on Friday afternoon runs on
+        into Monday morning, not over the weekend. For TODAY the clock runs in real time and the minimum in
+        working hours does not apply: an urgent request must not wait for the morning for a familiar face.
+        """
+        hours = self.rules[urgency].answer_within_hours * self.head_start_fraction
+        if urgency is Urgency.TODAY:
+            return start + timedelta(hours=hours)
+        return calendar.add_working_hours(start, max(hours, self.head_start_min_hours))
+
+    def next_checkin(self, since: datetime) -> datetime:
+        return since + timedelta(weeks=self.checkin_weeks)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import datetime, time, timedelta
 
 from commands.calendar import WorkCalendar
 from commands.cases.model import Case
@@ -20,7 +20,15 @@ from commands.presence import Presence
 from commands.replies import Message
 from commands.requests import messages
 from commands.requests.matching import Candidate, availability_at, rank
-from commands.requests.model import HelpRequest, MatchSpec, NewOffer, Offer, OfferStatus, RequestStatus
+from commands.requests.model import (
+    Escalation,
+    HelpRequest,
+    MatchSpec,
+    NewOffer,
+    Offer,
+    OfferStatus,
+    RequestStatus,
+)
 from commands.requests.policy import RequestPolicy
 from commands.roster.expertise import label as expertise_label
 
@@ -49,11 +57,13 @@ def candidates_for(
     involved_now = frozenset(i.expert_id for i in history if i.ended_at is None)
     involved_before = frozenset(i.expert_id for i in history) - involved_now
     asked = frozenset(o.expert_id for o in uow.requests.offers_for(request.id))
-    spec = MatchSpec(request.expertise, request.organisation_kinds, case.municipality or None, case.id)
+    # Widened to the whole region by a coordinator: the case's municipality no longer limits who is asked.
+    municipality = None if request.region_wide else case.municipality or None
+    spec = MatchSpec(request.expertise, request.organisation_kinds, municipality, case.id)
     experts = uow.roster.candidate_experts(
         request.expertise,
         request.organisation_kinds,
-        case.municipality or None,
+        municipality,
         involved_now | involved_before,
     )
     loads = uow.requests.loads([e.user_id for e in experts])
@@ -81,7 +91,12 @@ def start_round(
     settings: RequestSettings,
     presence: Presence | None = None,
 ) -> list[Candidate]:
-    """Send the next round of offers (the caller has claimed the round); escalate if nobody is left."""
+    """Send the next round of offers (the caller has claimed the round); escalate if nobody is left.
+
+    One face: in the first round, experts the family already knows are asked alone, for a head start,
+    before anyone else (a duo's earlier pair both get it). The next round asks the others, and the known
+    face's offer stays open meanwhile.
+    """
     still_needed = request.experts_wanted - request.accepted
     wanted = settings.policy.offers_per_round(request.urgency, still_needed)
     chosen = candidates_for(uow, request, case, now, settings, wanted, presence)
@@ -89,13 +104,46 @@ def start_round(
         escalate(uow, request, case, now, settings)
         return []
     round_number = request.round + 1
+    due = settings.policy.round_deadline(now, request.urgency, settings.calendar)
+    known = [c for c in chosen if c.continuity <= 1][:still_needed]
+    head_start = request.round == 0 and settings.policy.head_start_fraction > 0 and bool(known)
+    if head_start:
+        chosen = known
+        due = settings.policy.head_start_until(now, request.urgency, settings.calendar)
+        uow.requests.mark_head_start(request.id)
     offers = uow.requests.add_offers(
         NewOffer(request.id, c.professional.user_id, round_number, i, c.reasons, now)
         for i, c in enumerate(chosen, start=1)
     )
-    uow.requests.set_round_due(
-        request.id, settings.policy.round_deadline(now, request.urgency, settings.calendar)
+    uow.requests.set_round_due(request.id, due)
+    send_offers(uow, request, case, offers, now)
+    if head_start:
+        names = t("request.names.and").join(c.professional.display_name for c in chosen)
+        key = "lead.head_start.one" if len(chosen) == 1 else "lead.head_start.many"
+        text = t(
+            key, id=request.id, code=case.code, names=names, until=messages.when(due, settings.calendar.zone)
+        )
+        text += "\n" + messages.ranking_lines(chosen)
+    else:
+        key = "lead.offered" if request.round == 0 else "lead.next_round"
+        if request.round == 1 and request.head_start:
+            key = "lead.after_head_start"
+        text = t(key, id=request.id, code=case.code, ranking=messages.ranking_lines(chosen))
+    uow.outbox.add(
+        OutgoingMessage(
+            key=f"request:{request.id}:round:{round_number}",
+            to=Recipient.user(case.lead_id),
+            message=Message(text),
+        ),
+        now,
     )
+    return chosen
+
+
+def send_offers(
+    uow: UnitOfWork, request: HelpRequest, case: Case, offers: list[Offer], now: datetime, note: str = ""
+) -> None:
+    """The offer DMs, with the compact card when the lead shares it (and that sharing on record)."""
     lead = uow.roster.professional(case.lead_id)
     card = None
     if request.share_card:
@@ -114,55 +162,68 @@ def start_round(
             OutgoingMessage(
                 key=offer.message_key,
                 to=Recipient.user(offer.expert_id),
-                message=messages.offer_message(request, offer, case.code, lead, expertise, card),
+                message=messages.offer_message(request, offer, case.code, lead, expertise, card, note),
             ),
             now,
         )
-    key = "lead.offered" if request.round == 0 else "lead.next_round"
-    uow.outbox.add(
-        OutgoingMessage(
-            key=f"request:{request.id}:round:{round_number}",
-            to=Recipient.user(case.lead_id),
-            message=Message(t(key, id=request.id, code=case.code, ranking=messages.ranking_lines(chosen))),
-        ),
-        now,
-    )
-    return chosen
 
 
 def escalate(
     uow: UnitOfWork, request: HelpRequest, case: Case, now: datetime, settings: RequestSettings
 ) -> None:
-    """Nobody left to ask: the coordinators' channel hears of it (code and status only), and the lead."""
+    """Nobody left to ask: the coordinators' channel gets a post they can act on, and the lead hears of it.
+
+    The post carries the case code and what is asked, never the question. Nobody claims it by the next
+    working morning? It is posted once more then (the escalation tick).
+    """
     if not uow.requests.set_status(request.id, RequestStatus.ESCALATED.value, now):
         return
-    lead = uow.roster.professional(case.lead_id)
+    repost_at = settings.calendar.next_working_start(
+        datetime.combine(
+            settings.calendar.local(now).date() + timedelta(days=1), time(0), settings.calendar.zone
+        )
+    )
+    escalation = uow.requests.add_escalation(request.id, now, repost_at)
     uow.outbox.add(
         OutgoingMessage(
-            key=f"request:{request.id}:escalated:coordinators",
+            key=escalation.post_key,
             to=Recipient.channel(settings.coordinators_channel),
-            message=Message(
-                t(
-                    "coordinators.escalated",
-                    code=case.code,
-                    id=request.id,
-                    expertise=expertise_label(request.expertise, uow.roster.expertise_areas()),
-                    organisation=messages.organisations_wanted(request),
-                    form=t(f"request.form.{request.form.value}"),
-                    urgency=t(f"request.urgency.{request.urgency.value}"),
-                    lead=lead.username if lead else case.lead_id,
-                )
-            ),
+            message=escalation_post(uow, request, case, escalation),
         ),
         now,
     )
     uow.outbox.add(
         OutgoingMessage(
-            key=f"request:{request.id}:escalated:lead",
+            key=f"{escalation.post_key}:lead",
             to=Recipient.user(case.lead_id),
             message=Message(t("lead.escalated", id=request.id, code=case.code)),
         ),
         now,
+    )
+
+
+def escalation_post(
+    uow: UnitOfWork,
+    request: HelpRequest,
+    case: Case,
+    escalation: Escalation,
+    detail: str = "",
+    reposted: bool = False,
+) -> Message:
+    """The coordinators' post as it stands now (re-rendered in full at every step)."""
+    lead = uow.roster.professional(case.lead_id)
+    claimer = uow.roster.professional(escalation.claimed_by) if escalation.claimed_by else None
+    closer = uow.roster.professional(escalation.closed_by) if escalation.closed_by else None
+    return messages.escalation_message(
+        request,
+        case.code,
+        lead,
+        expertise_label(request.expertise, uow.roster.expertise_areas()),
+        escalation,
+        claimer,
+        closer,
+        detail,
+        reposted,
     )
 
 
@@ -230,7 +291,8 @@ def _next_round(
             return 0
         case = uow.cases.by_id(request.case_id)
         assert case is not None, "a request always belongs to a case"
-        if request.round > 0:
+        # A head start's offers outlive their round: the known face may still answer when others are asked.
+        if request.round > 0 and not (request.round == 1 and request.head_start):
             expired = uow.requests.close_pending_offers(request.id, OfferStatus.EXPIRED, now)
             close_offer_posts(uow, expired, OfferStatus.EXPIRED, case.code, now)
         start_round(uow, request, case, now, settings, presence)

@@ -6,6 +6,7 @@ from commands.calendar import WorkCalendar
 from commands.config import ProductConfig
 from commands.registry import Router, Subcommands
 from commands.requests.dialog import CALLBACK
+from commands.requests.escalations import ASSIGN_CALLBACK, WIDEN_CALLBACK, EscalationHandlers
 from commands.requests.handlers import DECLINE_CALLBACK, RequestHandlers
 from commands.requests.lifecycle import CHECKOUT_CALLBACK, RequestLifecycle
 from commands.requests.rounds import RequestSettings
@@ -18,6 +19,7 @@ def register(router: Router, tables: dict[str, Subcommands], config: ProductConf
     )
     handlers = RequestHandlers(settings)
     lifecycle = RequestLifecycle(settings)
+    escalations = EscalationHandlers(settings)
     erbij = tables["erbij"]
     erbij.default = handlers.ask
     erbij.fallback = handlers.ask  # `/erbij <casuscode>`; anything else gets the unknown-word hint
@@ -30,3 +32,10 @@ def register(router: Router, tables: dict[str, Subcommands], config: ProductConf
     router.action("offer.accept", handlers.accept)
     router.action("offer.decline", handlers.decline)
     router.tick("requests.rounds", handlers.tick)
+    router.action("escalation.claim", escalations.claim)
+    router.action("escalation.assign", escalations.assign)
+    router.action("escalation.widen", escalations.widen)
+    router.action("escalation.close", escalations.close)
+    router.dialog(ASSIGN_CALLBACK, escalations.submit_assign)
+    router.dialog(WIDEN_CALLBACK, escalations.submit_widen)
+    router.tick("requests.escalations", escalations.tick)

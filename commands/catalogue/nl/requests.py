@@ -132,11 +132,6 @@ MESSAGES = {
     # --- status and withdrawal ------------------------------------------------------------------------
     "status.none": "Je hebt geen lopende vragen en er is niemand aangeschoven bij je casussen.",
     "status.requests": "**Je lopende vragen**",
-    "status.request.line": (
-        "#{id} casus {code}: {expertise}, {urgency} — gevraagd {asked}; ronde {round}, {pending} open "
-        "aanbieding(en){due}"
-    ),
-    "status.request.due": ", volgende stap {due}",
     "status.involvements": "**Aangeschoven experts**",
     "status.involvement.line": "casus {code}: {name} ({organisation}) sinds {since}",
     "status.mine": "**Casussen waar jij bent aangeschoven**",
