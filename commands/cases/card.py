@@ -134,11 +134,13 @@ class Worry:
 
     id: str
     description: str
-    kind: WorryKind
-    category: WorryCategory
-    certainty: Certainty
-    severity: Level
-    named_by: NamedBy
+    # None: not (yet) assessed. A line typed in the multi-item dialog may leave any of these open, and the
+    # card then says "niet beoordeeld" rather than inventing an answer.
+    kind: WorryKind | None = None
+    category: WorryCategory | None = None
+    certainty: Certainty | None = None
+    severity: Level | None = None
+    named_by: NamedBy | None = None
     since: str | None = None  # YYYY-MM
 
 
@@ -146,8 +148,8 @@ class Worry:
 class Strength:
     id: str
     description: str
-    kind: StrengthKind
-    named_by: NamedBy
+    kind: StrengthKind | None = None
+    named_by: NamedBy | None = None
 
 
 @dataclass(frozen=True)
@@ -155,7 +157,7 @@ class RiskFactor:
     id: str
     factor: str
     person: str  # a role label such as "vader" or "Kind 1", never a name
-    modifiable: bool
+    modifiable: bool | None = None  # None: nobody said whether help can change it
 
 
 @dataclass(frozen=True)
@@ -164,7 +166,7 @@ class UnsafeSituation:
 
     id: str
     situation: str
-    frequency: Frequency
+    frequency: Frequency | None = None
     last_incident: str | None = None  # YYYY-MM
     risk_factors: tuple[RiskFactor, ...] = ()
 
@@ -190,7 +192,7 @@ class Step:
     id: str
     on: date
     step: str
-    by: StepBy
+    by: StepBy | None = None
 
 
 @dataclass(frozen=True)
@@ -208,8 +210,9 @@ class ScaleScore:
 class Judgement:
     direct_safety: DirectSafety | None = None
     future_risk: Level | None = None
-    acute_unsafety: bool = False
-    structural_unsafety: bool = False
+    # None: not assessed. Never read as "no": the export and the view say "niet beoordeeld".
+    acute_unsafety: bool | None = None
+    structural_unsafety: bool | None = None
     reasoning: str = ""
     instrument: Instrument = Instrument.NONE
     judged_by: tuple[str, ...] = ()
@@ -287,6 +290,9 @@ class VersionInfo:
     author_id: str
     part: str
     changes: tuple[Change, ...]
+    # Where the change came from when it was not typed on the card itself, e.g. "mdo:12" (a consult's
+    # outcome) or "uitchecken:7" (a check-out's agreements); empty for an edit on the card.
+    source: str = ""
 
 
 @dataclass(frozen=True)

@@ -9,11 +9,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import datetime
 
-from commands.cases.card import CardVersion, SafetyCard, VersionInfo
-from commands.cases.fields import date_text, label, month_text
+from commands.cases.card import CardVersion, NamedBy, SafetyCard, VersionInfo
+from commands.cases.fields import assessed, assessed_label, date_text, label, month_text
 from commands.cases.history import local, name_of, version_line
 from commands.cases.model import Case, FrameworkChange, Involvement, MeasureKind
 from commands.cases.summary import trend
+from commands.cases.view import worry_tags
 from commands.catalogue import t
 
 
@@ -94,19 +95,22 @@ def _involvement_line(involvement: Involvement, names: Mapping[str, str], timezo
     return f"- {who} ({label(involvement.organisation_kind)}): {since} {end}"
 
 
+def _known(values: tuple[str, ...]) -> str:
+    """Every known tag; an item nobody assessed further says so instead of showing blanks."""
+    present = [v for v in values if v]
+    return " · ".join(present) if present else t("kaart.niet_beoordeeld")
+
+
+def _named(by: NamedBy | None) -> str:
+    return t("kaart.weergave.benoemd", by=label(by).lower()) if by else ""
+
+
 def _section(title: str, lines: list[str]) -> list[str]:
     return [f"## {title}", *(lines or [t("kaart.export.leeg")]), ""]
 
 
 def _worries(card: SafetyCard) -> list[str]:
-    lines = [
-        f"{n}. {w.description}  \n   _{label(w.kind)} · {label(w.category)} · {label(w.certainty)} · "
-        f"{t('kaart.veld.severity')} {label(w.severity).lower()} · "
-        f"{t('kaart.veld.named_by')} {label(w.named_by).lower()}"
-        + (f" · {t('kaart.sinds', since=month_text(w.since))}" if w.since else "")
-        + "_"
-        for n, w in enumerate(card.worries, 1)
-    ]
+    lines = [f"{n}. {w.description}  \n   _{_known(worry_tags(w))}_" for n, w in enumerate(card.worries, 1)]
     if card.danger_statement:
         lines += ["", f"**{t('kaart.veld.danger_statement').capitalize()}:** {card.danger_statement}"]
     return _section(t("kaart.weergave.zorgen_titel"), lines)
@@ -114,7 +118,7 @@ def _worries(card: SafetyCard) -> list[str]:
 
 def _strengths(card: SafetyCard) -> list[str]:
     lines = [
-        f"{n}. {s.description} _({label(s.kind)} · {t('kaart.veld.named_by')} {label(s.named_by).lower()})_"
+        f"{n}. {s.description} _({_known((label(s.kind) if s.kind else '', _named(s.named_by)))})_"
         for n, s in enumerate(card.strengths, 1)
     ]
     if card.what_works:
@@ -134,10 +138,14 @@ def _top3(card: SafetyCard) -> list[str]:
         last = (
             f" · {t('kaart.weergave.laatste', when=month_text(s.last_incident))}" if s.last_incident else ""
         )
-        lines.append(f"{n}. {s.situation} _({label(s.frequency)}{last})_")
+        lines.append(f"{n}. {s.situation} _({assessed_label(s.frequency)}{last})_")
         for r in s.risk_factors:
-            modifiable = t("kaart.export.beinvloedbaar") if r.modifiable else t("kaart.export.vast")
-            lines.append(f"   - {r.factor} — {r.person} ({modifiable})")
+            modifiable = {
+                True: t("kaart.export.beinvloedbaar"),
+                False: t("kaart.export.vast"),
+                None: t("kaart.niet_beoordeeld"),
+            }[r.modifiable]
+            lines.append(f"   - {r.factor} — {r.person or t('kaart.leeg')} ({modifiable})")
     return _section(t("kaart.weergave.top3_titel"), lines)
 
 
@@ -168,7 +176,9 @@ def _cell(text: str) -> str:
 
 
 def _steps(card: SafetyCard) -> list[str]:
-    lines = [f"{n}. {date_text(s.on)} · {label(s.by)} · {s.step}" for n, s in enumerate(card.steps, 1)]
+    lines = [
+        f"{n}. {date_text(s.on)} · {assessed_label(s.by)} · {s.step}" for n, s in enumerate(card.steps, 1)
+    ]
     return _section(t("kaart.weergave.stappen_titel"), lines)
 
 
@@ -193,10 +203,10 @@ def _judgement(card: SafetyCard, names: Mapping[str, str]) -> list[str]:
         "",
         t(
             "kaart.weergave.oordeel",
-            direct=label(j.direct_safety),
-            risk=label(j.future_risk),
-            acute=t("kaart.ja") if j.acute_unsafety else t("kaart.nee"),
-            structural=t("kaart.ja") if j.structural_unsafety else t("kaart.nee"),
+            direct=assessed_label(j.direct_safety),
+            risk=assessed_label(j.future_risk),
+            acute=assessed(j.acute_unsafety),
+            structural=assessed(j.structural_unsafety),
             instrument=label(j.instrument),
         ),
     ]

@@ -105,6 +105,31 @@ def flag(name: str, default: bool = False) -> DialogField:
     )
 
 
+def yes_no(name: str, value: bool | None) -> DialogField:
+    """Ja / nee, or left open: 'not assessed' stays visible instead of defaulting to 'nee'."""
+    default = {True: "ja", False: "nee", None: ""}[value]
+    return DialogField(
+        name=name,
+        label=t(f"kaart.dialoog.{name}"),
+        kind="select",
+        options=(Option(t("kaart.ja"), "ja"), Option(t("kaart.nee"), "nee")),
+        default=default,
+        optional=True,
+        help=t(f"kaart.dialoog.{name}.uitleg"),
+    )
+
+
+def assessed(value: bool | None) -> str:
+    """'ja', 'nee' or 'niet beoordeeld' — never a default answer for what nobody assessed."""
+    if value is None:
+        return t("kaart.niet_beoordeeld")
+    return t("kaart.ja") if value else t("kaart.nee")
+
+
+def assessed_label(value: StrEnum | None) -> str:
+    return label(value) if value is not None else t("kaart.niet_beoordeeld")
+
+
 def remove_flag() -> DialogField:
     return flag("verwijderen")
 

@@ -115,6 +115,20 @@ class Form:
         value = self.submission.get(name)
         return value is True or str(value).strip().lower() in ("true", "ja", "1")
 
+    def yes_no(self, name: str) -> bool | None:
+        """A ja/nee select (or a checkbox from an older dialog); None when left open."""
+        value = self.submission.get(name)
+        if value is True or value is False:
+            return value
+        text = str(value or "").strip().lower()
+        if text in ("ja", "true", "1"):
+            return True
+        if text in ("nee", "false", "0"):
+            return False
+        if text:
+            self.error(name, t("kaart.invoer.kies"))
+        return None
+
     def month(self, name: str, *, required: bool = False) -> str | None:
         value = self.raw(name)
         if not value:

@@ -3,26 +3,28 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
+from uuid import uuid4
 
-from commands.cases import service
-from commands.cases.access import CardAction, ConsultAccess, NoConsults, Outcome
-from commands.cases.card import CardVersion, VersionInfo
+from commands.cases import bulk, service
+from commands.cases.access import CardAction, ConsultAccess, NoConsults, Outcome, Relation
+from commands.cases.card import CardVersion, Change, VersionInfo
 from commands.cases.codes import DEFAULT_PREFIX, looks_like_code
-from commands.cases.editing import CardRuleBroken
+from commands.cases.editing import CardRuleBroken, Edit
 from commands.cases.export import export_filename, export_markdown
 from commands.cases.form import Form
-from commands.cases.history import history_text
+from commands.cases.history import describe_change, history_text
+from commands.cases.model import Case
 from commands.cases.parts import Target, apply, dialog_for, target_for
 from commands.cases.view import full_view, status_view
 from commands.catalogue import t
 from commands.errors import UserError
-from commands.inbound import CommandRequest, DialogSubmission
+from commands.inbound import ActionRequest, CommandRequest, DialogSubmission
 from commands.outbox import FileAttachment, OutgoingMessage, Recipient
 from commands.ports import UnitOfWork
-from commands.registry import Context
-from commands.replies import CommandResult, DialogResult, Message, OpenDialog, Reply
+from commands.registry import Context, Router
+from commands.replies import ActionResult, Button, CommandResult, DialogResult, Message, OpenDialog, Reply
 
 LifecycleHandler = Callable[[Context, CommandRequest, str, list[str]], CommandResult]
 ACCESS_POINT = "/kaart"
@@ -57,9 +59,12 @@ class CardSettings:
 class CardCommands:
     """The card's commands; `lifecycle` maps further subcommands (kader, regie, sluiten) to their handlers."""
 
-    def __init__(self, settings: CardSettings, lifecycle: Mapping[str, LifecycleHandler]) -> None:
+    def __init__(
+        self, settings: CardSettings, lifecycle: Mapping[str, LifecycleHandler], router: Router | None = None
+    ) -> None:
         self.settings = settings
         self.lifecycle = lifecycle
+        self.router = router  # to hand a button over to another feature's command (erbij halen, MDO)
 
     # --- routing -------------------------------------------------------------------------------------------
     def dispatch(self, ctx: Context, req: CommandRequest) -> CommandResult:
@@ -76,6 +81,8 @@ class CardCommands:
             return self.export(ctx, req.user_id, code)
         if sub == "bewerken":
             return self.edit(ctx, req.user_id, code, args)
+        if sub in bulk.PARTS and not args:
+            return self.open_part(ctx, req.user_id, code, sub)
         handler = self.lifecycle.get(sub)
         if handler is not None:
             return handler(ctx, req, code, args)
@@ -104,7 +111,8 @@ class CardCommands:
             *(i.expert_id for i in aboard),
         ]
         names = service.display_names(ctx, ids)
-        return Reply(full_view(case, version, aboard, names, ctx.config.timezone))
+        view = full_view(case, version, aboard, names, ctx.config.timezone)
+        return Reply(replace(view, buttons=card_buttons(case, opened.relation)))
 
     def history(self, ctx: Context, user_id: str, code: str) -> Reply:
         now = ctx.clock.now()
@@ -196,18 +204,109 @@ class CardCommands:
                 raise UserError(t(err.key, **err.values), field=err.field) from None
             if edit is None:
                 return form.result()  # nothing is stored: not the valid fields either
-            if not edit.changed:
-                return DialogResult()
-            number = current.info.number + 1
-            info = VersionInfo(number, now, submission.user_id, target.part, edit.changes)
-            uow.cases.append_version(case.id, CardVersion(info, edit.card))
-            service.audit(
-                uow, opened, "kaart.wijzigen", now, DIALOG_ACCESS_POINT, onderdeel=target.part, versie=number
-            )
-            if submission.user_id != case.lead_id:
-                self._tell_lead(uow, opened, target.part, number, now)
+            self._save(uow, opened, current, edit, target.part, now)
             uow.commit()
         return DialogResult()
+
+    # --- a part's multi-item dialog --------------------------------------------------------------------
+    def open_part(self, ctx: Context, user_id: str, code: str, part: str) -> OpenDialog:
+        """The dialog of one part with all its items as lines, prefilled with today's card."""
+        now = ctx.clock.now()
+        with ctx.uow() as uow:
+            opened = self.settings.open(uow, code, user_id, CardAction.EDIT, now)
+            version = uow.cases.latest_card(opened.case.id)
+            dialog = bulk.dialog_for(
+                version.card, part, opened.case.code, service.today(ctx, now), opened.default_perspective()
+            )
+            service.audit(uow, opened, "kaart.lezen", now, ACCESS_POINT, onderdeel=part, formulier="regels")
+            uow.commit()
+        return OpenDialog(dialog)
+
+    def submit_bulk(self, ctx: Context, submission: DialogSubmission) -> DialogResult:
+        part = submission.state.get("deel", "")
+        if part not in bulk.PARTS:
+            raise UserError(t("general.expired"))
+        now = ctx.clock.now()
+        form = Form(submission.submission)
+        with ctx.uow() as uow:
+            opened = self.settings.open(
+                uow, submission.state.get("code", ""), submission.user_id, CardAction.EDIT, now,
+                access_point=DIALOG_ACCESS_POINT, for_update=True,
+            )  # fmt: skip
+            current = uow.cases.latest_card(opened.case.id)
+            try:
+                edit = bulk.apply(current.card, part, form, service.today(ctx, now), submission.user_id)
+            except CardRuleBroken as err:
+                raise UserError(t(err.key, **err.values), field=err.field) from None
+            if edit is None:
+                return form.result()  # one bad line: nothing of the dialog is stored
+            self._save(uow, opened, current, edit, part, now)
+            uow.commit()
+        return DialogResult()
+
+    def _save(
+        self,
+        uow: UnitOfWork,
+        opened: service.Opened,
+        current: CardVersion,
+        edit: Edit,
+        part: str,
+        now: datetime,
+    ) -> int:
+        """Append the version (if anything changed), audit it, and confirm to whoever saved: what changed and
+        the version number, by DM (a dialog cannot answer with a message of its own)."""
+        case = opened.case
+        number = current.info.number
+        if edit.changed:
+            number += 1
+            info = VersionInfo(number, now, opened.user_id, part, edit.changes)
+            uow.cases.append_version(case.id, CardVersion(info, edit.card))
+            service.audit(
+                uow, opened, "kaart.wijzigen", now, DIALOG_ACCESS_POINT, onderdeel=part, versie=number
+            )
+            if opened.user_id != case.lead_id:
+                self._tell_lead(uow, opened, part, number, now)
+        uow.outbox.add(
+            OutgoingMessage(
+                # Two saves can leave the same version (nothing changed) in the same second: a fresh key each.
+                key=f"kaart-opgeslagen:{case.code}:v{number}:{uuid4().hex}",
+                to=Recipient.user(opened.user_id),
+                message=Message(saved_text(case.code, part, edit.changes, number)),
+            ),
+            now,
+        )
+        return number
+
+    # --- buttons ---------------------------------------------------------------------------------------
+    def click(self, ctx: Context, req: ActionRequest) -> ActionResult:
+        """A button on the card: open a part's dialog, export, or hand over to erbij halen / the MDO."""
+        code, what = req.data.get("code", ""), req.data.get("doe", "")
+        if what in bulk.PARTS:
+            return ActionResult(open_dialog=self.open_part(ctx, req.user_id, code, what).dialog)
+        if what == "export":
+            return ActionResult(ephemeral=self.export(ctx, req.user_id, code).message.text)
+        if what == "bekijken":
+            shown = self.show(ctx, req.user_id, code)
+            return ActionResult(update=shown.message)
+        command = OTHER_FEATURES.get(what)
+        if command is None:
+            raise UserError(t("general.expired"))
+        trigger, text = command
+        handler = self.router.commands.get(trigger) if self.router is not None else None
+        if handler is None:
+            raise UserError(t("kaart.knop.niet_beschikbaar"))
+        result = handler(
+            ctx,
+            CommandRequest(
+                command=trigger, text=text.format(code=code), user_id=req.user_id, user_name=req.user_name,
+                channel_id=req.channel_id, trigger_id=req.trigger_id,
+            ),
+        )  # fmt: skip
+        if isinstance(result, OpenDialog):
+            return ActionResult(
+                open_dialog=result.dialog, ephemeral=result.reply.message.text if result.reply else None
+            )
+        return ActionResult(ephemeral=result.message.text)
 
     def _tell_lead(
         self, uow: UnitOfWork, opened: service.Opened, part: str, number: int, now: datetime
@@ -231,6 +330,49 @@ class CardCommands:
             ),
             now,
         )
+
+
+CLICK_ACTION = "kaart.knop"
+# Buttons that start another feature with the card's code, as if its command had been typed.
+OTHER_FEATURES = {"erbij": ("erbij", "{code}"), "mdo": ("overleg", "inbrengen {code}")}
+EDIT_BUTTONS = (
+    ("zorgen", "zorgen"),
+    ("goed", "goed"),
+    ("top3", "top3"),
+    ("plan", "plan"),
+    ("oordeel", "oordeel"),
+)
+LEAD_BUTTONS = (("erbij", "erbij"), ("mdo", "mdo"), ("export", "export"))
+SAVED_SHOWN = 8  # changes listed in a confirmation; the history has them all
+
+
+def card_buttons(case: Case, relation: Relation) -> tuple[Button, ...]:
+    """What this person may do from the card: edit its parts (lead, experts aboard); the lead also brings
+    in an expert, puts the case on the MDO and exports. Nothing to click on a closed case but the export."""
+    buttons: list[Button] = []
+    if relation in (Relation.LEAD, Relation.EXPERT) and not case.closed:
+        buttons += [
+            Button(t(f"kaart.knop.{key}"), CLICK_ACTION, {"code": case.code, "doe": what})
+            for key, what in EDIT_BUTTONS
+        ]
+    if relation is Relation.LEAD:
+        for key, what in LEAD_BUTTONS:
+            if case.closed and what != "export":
+                continue
+            buttons.append(Button(t(f"kaart.knop.{key}"), CLICK_ACTION, {"code": case.code, "doe": what}))
+    return tuple(buttons)
+
+
+def saved_text(code: str, part: str, changes: tuple[Change, ...], number: int) -> str:
+    if not changes:
+        return t("kaart.opgeslagen.niets", code=code, part=t(f"kaart.deel.{part}"), version=number)
+    described = [describe_change(change, {}) for change in changes[:SAVED_SHOWN]]
+    if len(changes) > SAVED_SHOWN:
+        described.append(t("kaart.opgeslagen.meer", more=len(changes) - SAVED_SHOWN))
+    return t(
+        "kaart.opgeslagen", code=code, part=t(f"kaart.deel.{part}"), version=number,
+        changes="\n".join(f"- {d}" for d in described),
+    )  # fmt: skip
 
 
 def _people(versions: list[VersionInfo]) -> list[str]:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
+from uuid import uuid4
 
 from commands.cases import fields as f
 from commands.cases import service
@@ -22,7 +23,7 @@ from commands.cases.card import (
 )
 from commands.cases.codes import DEFAULT_PREFIX, new_code
 from commands.cases.form import Form
-from commands.cases.handlers import ACCESS_POINT, DIALOG_ACCESS_POINT, CardSettings
+from commands.cases.handlers import ACCESS_POINT, CLICK_ACTION, DIALOG_ACCESS_POINT, CardSettings
 from commands.cases.model import (
     NO_MEASURE,
     Case,
@@ -41,6 +42,7 @@ from commands.outbox import OutgoingMessage, Recipient
 from commands.ports import AuditEvent, UnitOfWork
 from commands.registry import Context
 from commands.replies import (
+    Button,
     CommandResult,
     Dialog,
     DialogField,
@@ -63,6 +65,7 @@ ALIASES = {
     "vots": "voorlopige_ots",
 }
 MUNICIPALITY_MAX = 80
+LIST_BUTTONS = 20  # a button per case; a professional with more cases types the code
 
 
 class CaseLifecycle:
@@ -164,7 +167,7 @@ class CaseLifecycle:
         code = submission.state.get("code", "")
         now = ctx.clock.now()
         self._change_framework(
-            ctx, submission.user_id, code, framework, measure, note, now, DIALOG_ACCESS_POINT
+            ctx, submission.user_id, code, framework, measure, note, now, DIALOG_ACCESS_POINT, confirm=True
         )
         return DialogResult()
 
@@ -178,14 +181,27 @@ class CaseLifecycle:
         note: str,
         now: datetime,
         access_point: str,
+        *,
+        confirm: bool = False,
     ) -> str:
+        """Record the framework; `confirm` also sends the answer by DM (a dialog has no reply of its own)."""
         with ctx.uow() as uow:
             opened = self.settings.open(
                 uow, code, user_id, CardAction.FRAMEWORK, now, access_point, for_update=True
             )
             case = opened.case
             if case.framework == framework and case.measure == measure:
-                return t("kaart.niets_veranderd")
+                text = t("kaart.niets_veranderd")
+                if confirm:
+                    _confirm(
+                        uow,
+                        user_id,
+                        f"kaart-kader:{case.code}:v{case.version}:{uuid4().hex}",
+                        text,
+                        now,
+                    )
+                    uow.commit()
+                return text
             uow.cases.set_framework(case.id, FrameworkChange(now, user_id, framework, measure, note))
             fields = (
                 FieldChange("framework", case.framework.value, framework.value),
@@ -197,10 +213,14 @@ class CaseLifecycle:
                 uow, case, user_id, now, "kader", Change(ChangeKind.EDITED, "kader", None, changed)
             )
             service.audit(uow, opened, "kaart.wijzigen", now, access_point, onderdeel="kader", versie=number)
+            text = t(
+                "kaart.kader.vastgelegd",
+                code=case.code, framework=f.label(framework), measure=_measure(measure), version=number,
+            )  # fmt: skip
+            if confirm:
+                _confirm(uow, user_id, f"kaart-kader:{case.code}:v{number}", text, now)
             uow.commit()
-        return t(
-            "kaart.kader.vastgelegd", code=case.code, framework=f.label(framework), measure=_measure(measure)
-        )
+        return text
 
     # --- lead handover -------------------------------------------------------------------------------------
     def handover(self, ctx: Context, req: CommandRequest, code: str, args: list[str]) -> CommandResult:
@@ -271,12 +291,21 @@ class CaseLifecycle:
             return form.result()
         now = ctx.clock.now()
         self._close(
-            ctx, submission.user_id, submission.state.get("code", ""), reason, now, DIALOG_ACCESS_POINT
-        )
+            ctx, submission.user_id, submission.state.get("code", ""), reason, now, DIALOG_ACCESS_POINT,
+            confirm=True,
+        )  # fmt: skip
         return DialogResult()
 
     def _close(
-        self, ctx: Context, user_id: str, code: str, reason: CloseReason, now: datetime, access_point: str
+        self,
+        ctx: Context,
+        user_id: str,
+        code: str,
+        reason: CloseReason,
+        now: datetime,
+        access_point: str,
+        *,
+        confirm: bool = False,
     ) -> str:
         with ctx.uow() as uow:
             opened = self.settings.open(
@@ -303,8 +332,17 @@ class CaseLifecycle:
                     ),
                     now,
                 )
+            text = t(
+                "kaart.sluiten.gesloten",
+                code=case.code,
+                reason=f.label(reason),
+                count=len(ended),
+                version=number,
+            )
+            if confirm:
+                _confirm(uow, user_id, f"kaart-gesloten:{case.code}", text, now)
             uow.commit()
-        return t("kaart.sluiten.gesloten", code=case.code, reason=f.label(reason), count=len(ended))
+        return text
 
     # --- your cases ----------------------------------------------------------------------------------------
     def mine(self, ctx: Context, req: CommandRequest) -> CommandResult:
@@ -317,12 +355,17 @@ class CaseLifecycle:
             return Reply.text(t("kaart.lijst.leeg"))
         lines = [t("kaart.lijst.kop")]
         lines += [t("kaart.lijst.regie", code=c.code, framework=f.label(c.framework)) for c in led]
+        mine = [i for i in aboard if i.case_id in cases]
         lines += [
             t("kaart.lijst.expert", code=cases[i.case_id].code, framework=f.label(cases[i.case_id].framework))
-            for i in aboard
-            if i.case_id in cases
+            for i in mine
         ]
-        return Reply.text("\n".join(lines))
+        codes = [c.code for c in led] + [cases[i.case_id].code for i in mine]
+        lines.append(t("kaart.lijst.knoppen"))
+        buttons = tuple(
+            Button(code, CLICK_ACTION, {"code": code, "doe": "bekijken"}) for code in codes[:LIST_BUTTONS]
+        )
+        return Reply(Message("\n".join(lines), buttons=buttons))
 
 
 def create_case(
@@ -378,6 +421,10 @@ def _append(uow: UnitOfWork, case: Case, user_id: str, now: datetime, part: str,
         case.id, CardVersion(VersionInfo(number, now, user_id, part, (change,)), current.card)
     )
     return number
+
+
+def _confirm(uow: UnitOfWork, user_id: str, key: str, text: str, now: datetime) -> None:
+    uow.outbox.add(OutgoingMessage(key=key, to=Recipient.user(user_id), message=Message(text)), now)
 
 
 def _framework_fields(framework: Framework, measure: Measure) -> tuple[DialogField, ...]:

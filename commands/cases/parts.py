@@ -209,7 +209,7 @@ def _risk_fields(
     return (
         f.text("factor", factor.factor if factor else "", max_length=150),
         f.text("persoon", factor.person if factor else ""),
-        f.flag("beinvloedbaar", factor.modifiable if factor else True),
+        f.flag("beinvloedbaar", factor.modifiable is not False if factor else True),
     )
 
 
@@ -252,13 +252,18 @@ def _step_fields(
 def _judgement_fields(
     card: c.SafetyCard, _: object, today: date, p: c.Perspective | None
 ) -> tuple[DialogField, ...]:
+    return judgement_fields(card)
+
+
+def judgement_fields(card: c.SafetyCard) -> tuple[DialogField, ...]:
+    """Phase and the weighed judgement; acute/structural are ja/nee/open (a checkbox cannot say 'open')."""
     j = card.judgement
     return (
         f.select("fase", c.Phase, card.phase, optional=True),
         f.select("directe_veiligheid", c.DirectSafety, j.direct_safety, optional=True),
         f.select("risico_toekomst", c.Level, j.future_risk, optional=True),
-        f.flag("acuut", j.acute_unsafety),
-        f.flag("structureel", j.structural_unsafety),
+        f.yes_no("acuut", j.acute_unsafety),
+        f.yes_no("structureel", j.structural_unsafety),
         f.select("instrument", c.Instrument, j.instrument),
         f.textarea("onderbouwing", j.reasoning, optional=True),
     )
@@ -403,6 +408,10 @@ def _apply_step(card: c.SafetyCard, target: Target, form: Form, today: date, use
 def _apply_judgement(
     card: c.SafetyCard, target: Target, form: Form, today: date, user_id: str
 ) -> e.Edit | None:
+    return apply_judgement(card, form, today, user_id)
+
+
+def apply_judgement(card: c.SafetyCard, form: Form, today: date, user_id: str) -> e.Edit | None:
     phase = form.choice("fase", c.Phase, default=None) if form.raw("fase") else None
     direct = form.choice("directe_veiligheid", c.DirectSafety) if form.raw("directe_veiligheid") else None
     risk = form.choice("risico_toekomst", c.Level) if form.raw("risico_toekomst") else None
@@ -413,7 +422,14 @@ def _apply_judgement(
     old = card.judgement
     judged_by = old.judged_by if user_id in old.judged_by else (*old.judged_by, user_id)
     judgement = c.Judgement(
-        direct, risk, form.flag("acuut"), form.flag("structureel"), reasoning, instrument, judged_by, today
+        direct,
+        risk,
+        form.yes_no("acuut"),
+        form.yes_no("structureel"),
+        reasoning,
+        instrument,
+        judged_by,
+        today,
     )
     first = e.set_fields(card, "fase", phase=phase)
     second = e.set_judgement(first.card, judgement)

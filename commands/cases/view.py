@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from enum import StrEnum
 
-from commands.cases.card import CardVersion, SafetyCard
-from commands.cases.fields import date_text, label, month_text
+from commands.cases.card import CardVersion, SafetyCard, Worry
+from commands.cases.fields import assessed, assessed_label, date_text, label, month_text
 from commands.cases.history import local, name_of
 from commands.cases.model import Case, Involvement, MeasureKind
 from commands.cases.summary import trend
@@ -81,19 +82,32 @@ def _empty(part: str) -> str:
     return t("kaart.weergave.leeg", part=part)
 
 
+def tags(*values: str) -> str:
+    """What is known about an item, in italics; nothing at all when nothing is known."""
+    present = [v for v in values if v]
+    return f"\n    _{' · '.join(present)}_" if present else ""
+
+
+def _opt(value: StrEnum | None, lower: bool = True) -> str:
+    if value is None:
+        return ""
+    return label(value).lower() if lower else label(value)
+
+
+def worry_tags(w: Worry) -> tuple[str, ...]:
+    return (
+        _opt(w.kind, lower=False),
+        _opt(w.category, lower=False),
+        _opt(w.certainty),
+        t("kaart.weergave.ernst", level=_opt(w.severity)) if w.severity else "",
+        t("kaart.weergave.benoemd", by=_opt(w.named_by)) if w.named_by else "",
+        t("kaart.sinds", since=month_text(w.since)) if w.since else "",
+    )
+
+
 def _worries(card: SafetyCard) -> str:
     lines = [
-        t(
-            "kaart.weergave.zorg",
-            n=n,
-            text=w.description,
-            kind=label(w.kind),
-            category=label(w.category),
-            certainty=label(w.certainty).lower(),
-            severity=label(w.severity).lower(),
-            named_by=label(w.named_by).lower(),
-            since=f" · {t('kaart.sinds', since=month_text(w.since))}" if w.since else "",
-        )
+        t("kaart.weergave.zorg", n=n, text=w.description) + tags(*worry_tags(w))
         for n, w in enumerate(card.worries, 1)
     ] or [_empty("zorgen")]
     if card.danger_statement:
@@ -103,12 +117,9 @@ def _worries(card: SafetyCard) -> str:
 
 def _strengths(card: SafetyCard) -> str:
     lines = [
-        t(
-            "kaart.weergave.goed",
-            n=n,
-            text=s.description,
-            kind=label(s.kind),
-            named_by=label(s.named_by).lower(),
+        t("kaart.weergave.goed", n=n, text=s.description)
+        + tags(
+            _opt(s.kind, lower=False), t("kaart.weergave.benoemd", by=_opt(s.named_by)) if s.named_by else ""
         )
         for n, s in enumerate(card.strengths, 1)
     ] or [_empty("goed")]
@@ -125,12 +136,12 @@ def _top3(card: SafetyCard) -> str:
         last = (
             f" · {t('kaart.weergave.laatste', when=month_text(s.last_incident))}" if s.last_incident else ""
         )
-        lines.append(
-            t("kaart.weergave.situatie", n=n, text=s.situation, frequency=label(s.frequency), last=last)
-        )
+        frequency = label(s.frequency) if s.frequency else t("kaart.niet_beoordeeld")
+        lines.append(t("kaart.weergave.situatie", n=n, text=s.situation, frequency=frequency, last=last))
         for m, r in enumerate(s.risk_factors, 1):
-            key = "kaart.weergave.risico_beinvloedbaar" if r.modifiable else "kaart.weergave.risico_vast"
-            lines.append(t(key, m=m, factor=r.factor, person=r.person))
+            key = {True: "beinvloedbaar", False: "vast", None: "open"}[r.modifiable]
+            person = r.person or t("kaart.leeg")
+            lines.append(t(f"kaart.weergave.risico_{key}", m=m, factor=r.factor, person=person))
     return "\n".join(lines) or _empty("top3")
 
 
@@ -159,7 +170,13 @@ def _plan(card: SafetyCard) -> str:
 
 def _steps(card: SafetyCard) -> str:
     lines = [
-        t("kaart.weergave.stap", n=n, on=date_text(s.on), by=label(s.by), text=s.step)
+        t(
+            "kaart.weergave.stap",
+            n=n,
+            on=date_text(s.on),
+            by=label(s.by) if s.by else t("kaart.leeg"),
+            text=s.step,
+        )
         for n, s in enumerate(card.steps, 1)
     ]
     return "\n".join(lines) or _empty("stappen")
@@ -182,14 +199,14 @@ def _judgement(card: SafetyCard, names: Mapping[str, str]) -> str:
     if not lines:
         lines.append(t("kaart.weergave.geen_schaal"))
     j = card.judgement
-    if j.direct_safety or j.future_risk or j.reasoning:
+    if j.direct_safety or j.future_risk or j.reasoning or j.acute_unsafety is not None:
         lines.append(
             t(
                 "kaart.weergave.oordeel",
-                direct=label(j.direct_safety),
-                risk=label(j.future_risk),
-                acute=t("kaart.ja") if j.acute_unsafety else t("kaart.nee"),
-                structural=t("kaart.ja") if j.structural_unsafety else t("kaart.nee"),
+                direct=assessed_label(j.direct_safety),
+                risk=assessed_label(j.future_risk),
+                acute=assessed(j.acute_unsafety),
+                structural=assessed(j.structural_unsafety),
                 instrument=label(j.instrument),
             )
         )

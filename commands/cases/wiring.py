@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from commands.cases import parts
-from commands.cases.handlers import CardCommands, CardSettings
+from commands.cases import bulk, parts
+from commands.cases.handlers import CLICK_ACTION, CardCommands, CardSettings
 from commands.cases.lifecycle import CLOSE_CALLBACK, FRAMEWORK_CALLBACK, NEW_CALLBACK, CaseLifecycle
 from commands.registry import Router, Subcommands
 
@@ -21,13 +21,17 @@ def register(
             "overdragen": lifecycle.handover,
             "sluiten": lifecycle.close,
         },
+        router,
     )
     kaart = tables["kaart"]
     kaart.add("nieuw", lifecycle.new)
     kaart.add("lijst", lifecycle.mine)
+    kaart.default = lifecycle.mine  # `/kaart` alone: my cases, a button each
     kaart.fallback = cards.dispatch
     router.dialog(NEW_CALLBACK, lifecycle.submit_new)
     router.dialog(FRAMEWORK_CALLBACK, lifecycle.submit_framework)
     router.dialog(CLOSE_CALLBACK, lifecycle.submit_close)
     router.dialog(parts.CALLBACK, cards.submit_part)
+    router.dialog(bulk.CALLBACK, cards.submit_bulk)
+    router.action(CLICK_ACTION, cards.click)
     return cards

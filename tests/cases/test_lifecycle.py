@@ -68,7 +68,9 @@ def test_a_code_in_use_is_never_handed_out_twice(desk: Desk) -> None:
 
 def test_framework_and_measure_with_their_history(desk: Desk) -> None:
     code = desk.new_case()
-    assert desk.say("jeroen", f"/kaart {code} kader drang") == f"Kader van casus {code} is nu: Drang."
+    assert (
+        desk.say("jeroen", f"/kaart {code} kader drang") == f"Kader van casus {code} is nu (versie 2): Drang."
+    )
     assert "hoort een maatregel" in desk.say("jeroen", f"/kaart {code} kader gedwongen")
     assert "hoort geen kinderbeschermingsmaatregel" in desk.say("jeroen", f"/kaart {code} kader drang ots")
     assert desk.say("jeroen", f"/kaart {code} kader gedwongen voorlopige-ots oktober 2026").endswith(
@@ -147,4 +149,5 @@ def test_unknown_words_get_a_hint(desk: Desk) -> None:
     code = desk.new_case()
     assert "Dat ken ik niet: `/kaart dossier`" in desk.say("jeroen", "/kaart dossier")
     assert "Dat ken ik niet: `/kaart" in desk.say("jeroen", f"/kaart {code} wissen")
-    assert desk.say("jeroen", "/kaart").startswith("#### Veiligheidskaart")  # help
+    assert desk.say("jeroen", "/kaart help").startswith("#### Veiligheidskaart")
+    assert desk.say("jeroen", "/kaart").startswith("#### Jouw casussen")  # alone: my cases, with buttons

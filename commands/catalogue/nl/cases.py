@@ -338,6 +338,7 @@ MESSAGES: dict[str, str] = {
     "kaart.onbekende_gebruiker": "(onbekend)",
     "kaart.leeg": "—",
     "kaart.ja": "ja",
+    "kaart.niet_beoordeeld": "niet beoordeeld",
     "kaart.nee": "nee",
     "kaart.sinds": "sinds {since}",
     # --- a new case ---
@@ -351,7 +352,7 @@ MESSAGES: dict[str, str] = {
     "kaart.nieuw.gemaakt": (
         "Casus **{code}** is aangemaakt (kader: {framework}). Jij bent regiehouder.\n"
         "Zet de code in je eigen dossier; hier gebruik je alleen de code.\n"
-        "Vul de kaart met `/kaart {code} bewerken zorgen`, `goed`, `top3`, `plan`, `oordeel` of `stappen`."
+        "Vul de kaart via `/kaart {code}`: met de knoppen open je per onderdeel één formulier met alles erin."
     ),
     # --- framework ---
     "kaart.kader.titel": "Kader en maatregel",
@@ -363,7 +364,7 @@ MESSAGES: dict[str, str] = {
         "bijv. `/kaart {code} kader gedwongen ots 2026-10`, of alleen `/kaart {code} kader` voor een "
         "formulier."
     ),
-    "kaart.kader.vastgelegd": "Kader van casus {code} is nu: {framework}{measure}.",
+    "kaart.kader.vastgelegd": "Kader van casus {code} is nu (versie {version}): {framework}{measure}.",
     # --- lead handover ---
     "kaart.regie.gebruik": "Gebruik: `/kaart {code} regie @collega` om de regie over te dragen.",
     "kaart.regie.geen_regiehouder": "@{username} staat niet als regiehouder in het rooster van Erbij.",
@@ -387,7 +388,9 @@ MESSAGES: dict[str, str] = {
         "Gebruik: `/kaart {code} sluiten <veiligheid_hersteld|doel_bereikt|overgedragen|anders>`, "
         "of alleen `/kaart {code} sluiten` voor een formulier."
     ),
-    "kaart.sluiten.gesloten": "Casus {code} is afgesloten ({reason}). Uitgecheckt: {count} expert(s).",
+    "kaart.sluiten.gesloten": (
+        "Casus {code} is afgesloten ({reason}, versie {version}). Uitgecheckt: {count} expert(s)."
+    ),
     "kaart.sluiten.melding": (
         "Casus **{code}** is afgesloten door de regiehouder ({reason}). Je bent uitgecheckt; je kunt altijd "
         "opnieuw erbij worden gehaald."
@@ -460,8 +463,8 @@ MESSAGES: dict[str, str] = {
         "Versie {version}, bijgewerkt {at} door {who} · regiehouder: {lead} · gemeente {municipality}"
     ),
     "kaart.weergave.voet": (
-        "_Alleen jij ziet dit bericht. Bijwerken: `/kaart {code} bewerken` · versies: "
-        "`/kaart {code} geschiedenis`._"
+        "_Alleen jij ziet dit bericht. Bijwerken met de knoppen hieronder (of `/kaart {code} bewerken`) · "
+        "versies: `/kaart {code} geschiedenis`._"
     ),
     "kaart.weergave.status": (
         "Casus **{code}**: {status} · kader: {framework}.\n_Als coördinator zie je geen inhoud van de kaart._"
@@ -480,18 +483,18 @@ MESSAGES: dict[str, str] = {
     "kaart.weergave.stappen_titel": "Genomen stappen",
     "kaart.weergave.oordeel_titel": "Oordeel",
     "kaart.weergave.leeg": "_Nog niets ingevuld._ (`bewerken {part}`)",
-    "kaart.weergave.zorg": (
-        "{n}. {text}\n    _{kind} · {category} · {certainty} · ernst {severity} · benoemd door "
-        "{named_by}{since}_"
-    ),
+    "kaart.weergave.zorg": "{n}. {text}",
+    "kaart.weergave.ernst": "ernst {level}",
+    "kaart.weergave.benoemd": "benoemd door {by}",
     "kaart.weergave.gevaar": "**Gevaarformulering:** {text}",
-    "kaart.weergave.goed": "{n}. {text} _({kind} · benoemd door {named_by})_",
+    "kaart.weergave.goed": "{n}. {text}",
     "kaart.weergave.werkt": "**Wat werkt:** {items}",
     "kaart.weergave.werkt_niet": "**Wat werkt niet:** {items}",
     "kaart.weergave.situatie": "{n}. {text} _({frequency}{last})_",
     "kaart.weergave.laatste": "laatst {when}",
     "kaart.weergave.risico_beinvloedbaar": "    - risico {m}: {factor} — {person} (beïnvloedbaar)",
     "kaart.weergave.risico_vast": "    - risico {m}: {factor} — {person} (vast gegeven)",
+    "kaart.weergave.risico_open": "    - risico {m}: {factor} — {person}",
     "kaart.weergave.doel": "**Veiligheidsdoel:** {text}",
     "kaart.weergave.voorwaarden": "**Voorwaarden:** {items}",
     "kaart.weergave.afspraak": (

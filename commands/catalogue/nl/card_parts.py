@@ -1,0 +1,99 @@
+"""The card's buttons, its multi-item dialogs (one item per line) and the confirmation after saving."""
+
+from __future__ import annotations
+
+_PART_DIALOGS = {
+    "zorgen": (
+        "Zorgen",
+        "**Waar maken we ons zorgen over?** Casus {code}. Eén zorg per regel: feitelijk, wie doet wat bij "
+        "wie. "
+        "Na een `|` mag je erbij zetten wat je weet, gescheiden door komma's: *gevaar*, *schade* of "
+        "*complicerend*; een categorie (bijv. *getuige van partnergeweld*); *vastgesteld* of *vermoeden*; "
+        "*ernst hoog*; *door ouder*, *door kind*, *door netwerk*; *sinds maart 2026*. Wat je weglaat, blijft "
+        "*niet beoordeeld*.\n"
+        "Voorbeeld: `Vader slaat moeder als hij gedronken heeft | gevaar, getuige van partnergeweld, "
+        "vastgesteld, ernst hoog`",
+    ),
+    "goed": (
+        "Wat gaat goed",
+        "**Wat gaat er goed?** Casus {code}. Eén punt per regel; na een `|` eventueel *kracht*, "
+        "*bestaande veiligheid* of *steunend netwerk*, en *door ouder*, *door kind*, ….\n"
+        "Voorbeeld: `Oma vangt Kind 1 op als het thuis onrustig is | steunend netwerk, door kind`",
+    ),
+    "top3": (
+        "Top 3",
+        "**De drie onveiligste situaties**, de ernstigste bovenaan. Casus {code}. Eén situatie per regel, na "
+        "een `|` hoe vaak (*dagelijks*, *wekelijks*, *maandelijks*, *af en toe*, *eenmalig*) en *laatst "
+        "oktober 2026*. Risicofactoren eronder, elk op een regel die met `-` begint: factor `|` bij wie (een "
+        "rol, geen naam) en eventueel *beïnvloedbaar* of *vast*.\n"
+        "Voorbeeld:\n`Ruzie met geweld na alcohol in het weekend | wekelijks, laatst november 2026`\n"
+        "`- alcoholgebruik | vader, beïnvloedbaar`",
+    ),
+    "plan": (
+        "Plan",
+        "**Wat moet er gebeuren?** Casus {code}.\n"
+        "Afspraken, één per regel: afspraak `|` wie `|` wanneer `|` wie controleert `|` status (*nagekomen*, "
+        "*deels*, *niet nagekomen*; leeg is nieuw). Voorbeeld: `Bij spanning gaat vader een blokje om | "
+        "vader | als de spanning oploopt | regiehouder`\n"
+        "Genomen stappen, één per regel: stap `|` door wie `|` datum. Voorbeeld: `Huisbezoek met beide "
+        "ouders | lokaal team | 20-11-2026`",
+    ),
+    "oordeel": (
+        "Oordeel",
+        "Het gewogen oordeel van de professionals; Erbij rekent zelf geen oordeel uit. Verandert het "
+        "oordeel, licht dan toe waarom. Casus {code}.\n"
+        "Schaalvragen (0 = het kind kan niet thuis blijven, 10 = veilig genoeg om af te sluiten), één "
+        "perspectief per regel: `regiehouder 4`, `ouders 6 — het gaat beter sinds de afspraken`. Verandert "
+        "een score, geef dan een nieuwe reden na het streepje.",
+    ),
+}
+
+_FIELDS = {
+    "zorgen": ("Zorgen (één per regel)", "Feitelijk en zonder namen: gebruik rollen zoals Kind 1 of moeder."),
+    "goed": ("Wat gaat goed", "Eén punt per regel, zonder namen."),
+    "top3": (
+        "Top 3 en risicofactoren",
+        "Situatie per regel; risicofactoren eronder met een streepje ervoor.",
+    ),
+    "afspraken": ("Afspraken", "Afspraak | wie | wanneer | wie controleert | status"),
+    "stappen": ("Genomen stappen", "Stap | door wie | datum"),
+    "schaal": ("Schaalvragen (0–10)", "Perspectief en score per regel, bijv. regiehouder 4 — reden"),
+}
+
+MESSAGES: dict[str, str] = {
+    "kaart.knop.zorgen": "Zorgen bijwerken",
+    "kaart.knop.goed": "Wat gaat goed",
+    "kaart.knop.top3": "Top 3",
+    "kaart.knop.plan": "Plan",
+    "kaart.knop.oordeel": "Oordeel",
+    "kaart.knop.erbij": "Erbij halen",
+    "kaart.knop.mdo": "Inbrengen in MDO",
+    "kaart.knop.export": "Exporteren",
+    "kaart.knop.niet_beschikbaar": "Dat kan hier (nog) niet; typ het commando zelf.",
+    "kaart.lijst.knoppen": "_Klik op een casus om de kaart te openen._",
+    "kaart.opgeslagen": "Opgeslagen op de kaart van **{code}** ({part}), nu versie {version}:\n{changes}",
+    "kaart.opgeslagen.niets": (
+        "Er is niets veranderd aan de kaart van **{code}** ({part}); het blijft versie {version}."
+    ),
+    "kaart.opgeslagen.meer": "… en nog {more} wijziging(en); zie `geschiedenis`.",
+    "kaart.regels.regel": "Regel {n}: {message}",
+    "kaart.regels.onbekend_label": "„{label}” ken ik niet na het streepje `|`.",
+    "kaart.regels.dubbel_label": "„{label}” spreekt een eerder label op deze regel tegen.",
+    "kaart.regels.een_persoon": "noem één rol per risicofactor (bijv. vader).",
+    "kaart.regels.te_veel_delen": "maximaal {max} delen, gescheiden door `|`.",
+    "kaart.regels.geen_tekst": "er staat geen tekst vóór de `|`.",
+    "kaart.regels.schaal_vorm": "schrijf een perspectief en een score, bijv. regiehouder 4.",
+    "kaart.regels.perspectief": (
+        "„{label}” is geen perspectief; kies regiehouder, Veilig Thuis, Raad, GI, ouders, kind of netwerk."
+    ),
+    "kaart.regels.perspectief_dubbel": "{perspective} staat er al; één score per perspectief.",
+    "kaart.regels.risico_zonder_situatie": "een risicofactor hoort onder een situatie.",
+    "kaart.regels.top3_max": "De top 3 heeft maximaal {max} situaties (risicofactoren met een `-` ervoor).",
+}
+
+for _part, (_title, _intro) in _PART_DIALOGS.items():
+    MESSAGES[f"kaart.onderdeel.{_part}.titel"] = _title
+    MESSAGES[f"kaart.onderdeel.{_part}.intro"] = _intro
+for _name, (_label, _help) in _FIELDS.items():
+    MESSAGES[f"kaart.onderdeel.veld.{_name}"] = _label
+    MESSAGES[f"kaart.onderdeel.hulp.{_name}"] = _help
