@@ -2,13 +2,16 @@
 
 The dialog opens prefilled with today's items (`commands.cases.lines` renders them), so editing is changing
 lines: a line whose text is unchanged keeps its item (and its history), a changed line at the same place is
-an edit, a new line is added and a deleted line removes its item. Every line is read and guarded on its own;
-one bad line keeps the dialog open with "Regel n: …" and nothing is stored.
+an edit, a new line is added and a deleted line removes its item. Every line is read on its own; one bad line
+keeps the dialog open with "Regel n: …" and nothing is stored.
+
+The privacy guard sees each line's free text (not its tags or dates, which the guard would take for a date of
+birth) in `refusals`, before the handler opens a transaction; the other fields the facade guards as usual.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
@@ -43,6 +46,7 @@ def dialog_for(
 
 
 def lines_field(name: str, lines: Sequence[str]) -> DialogField:
+    # Guarded line by line in `refusals` (free text only), not as a whole by the facade.
     return DialogField(
         name=name,
         label=t(f"kaart.onderdeel.veld.{name}"),
@@ -51,6 +55,7 @@ def lines_field(name: str, lines: Sequence[str]) -> DialogField:
         optional=True,
         max_length=LINES_FIELD_MAX,
         help=t(f"kaart.onderdeel.hulp.{name}"),
+        free_text=False,
     )
 
 
@@ -86,7 +91,7 @@ def _plan_fields(card: c.SafetyCard, today: date, p: c.Perspective | None) -> tu
         f.textarea(
             "voorwaarden", "\n".join(card.safety_conditions), optional=True, max_length=LINES_FIELD_MAX
         ),
-        f.text("evaluatiedatum", f.date_text(card.evaluation_date), optional=True),
+        f.text("evaluatiedatum", f.date_text(card.evaluation_date), optional=True, free_text=False),
         lines_field("stappen", [ln.step_line(s) for s in card.steps]),
     )
 
@@ -105,6 +110,34 @@ _FIELDS: dict[str, Callable[[c.SafetyCard, date, c.Perspective | None], tuple[Di
 }
 
 
+# --- the privacy guard, per line ------------------------------------------------------------------------
+
+# Per lines field: which parts of a line are free text. "head": before the first `|` (the rest are tags,
+# months or dates); "all": every part (who, when, who checks; a risk factor's person; a scale's reason).
+GUARDED_PARTS = {"zorgen": "head", "goed": "head", "top3": "head", "afspraken": "all", "stappen": "head",
+                 "schaal": "all"}  # fmt: skip
+LINE_FIELDS = {"zorgen": ("zorgen",), "goed": ("goed",), "top3": ("top3",), "plan": ("afspraken", "stappen"),
+               "oordeel": ("schaal",)}  # fmt: skip
+
+
+def refusals(part: str, submission: Mapping[str, object]) -> dict[str, str]:
+    """Per lines field, 'Regel n: <refusal>' for every line whose free text holds a direct identifier."""
+    errors: dict[str, str] = {}
+    for name in LINE_FIELDS.get(part, ()):
+        value = submission.get(name)
+        if not isinstance(value, str):
+            continue
+        problems: list[str] = []
+        for number, content, nested in ln.items_of(value):
+            whole = GUARDED_PARTS[name] == "all" or (name == "top3" and nested)
+            findings = find_identifiers(content if whole else ln.split_line(content)[0])
+            if findings:
+                problems.append(t("kaart.regels.regel", n=number, message=refusal(findings)))
+        if problems:
+            errors[name] = " ".join(problems)
+    return errors
+
+
 # --- reading lines -----------------------------------------------------------------------------------------
 
 
@@ -121,14 +154,6 @@ class Lines:
     def fail(self, number: int, message: str) -> None:
         self.problems.append(t("kaart.regels.regel", n=number, message=message))
 
-    def guard(self, number: int, *texts: str) -> bool:
-        for text in texts:
-            findings = find_identifiers(text) if text else []
-            if findings:
-                self.fail(number, refusal(findings))
-                return False
-        return True
-
     def done(self) -> None:
         if self.problems:
             self.form.error(self.name, " ".join(self.problems))
@@ -140,7 +165,6 @@ def _read_list(
     old: Sequence[Any],
     text_of: Callable[[Any], str],
     read: Callable[[str, str, Any], Any],
-    free_texts: Callable[[Any], tuple[str, ...]],
 ) -> list[tuple[Any, Any]] | None:
     """Lines → (item with a placeholder id, the old item it continues or None); None on any error."""
     lines = ln.items_of(form.raw(name))
@@ -158,8 +182,7 @@ def _read_list(
         except ln.LineError as err:
             errors.fail(number, str(err))
             continue
-        if errors.guard(number, *free_texts(item)):
-            out.append((item, previous))
+        out.append((item, previous))
     errors.done()
     return out if not errors.problems else None
 
@@ -246,7 +269,7 @@ def apply(card: c.SafetyCard, part: str, form: Form, today: date, user_id: str) 
 def _apply_worries(card: c.SafetyCard, form: Form, today: date, user_id: str) -> e.Edit | None:
     drafts = _read_list(
         form, "zorgen", card.worries, lambda w: w.description,
-        lambda line, i, _old: ln.read_worry(line, i), lambda w: (w.description,),
+        lambda line, i, _old: ln.read_worry(line, i),
     )  # fmt: skip
     danger = form.text("gevaarformulering", max_length=c.TEXT_MAX, required=False)
     if drafts is None or not form.ok:
@@ -263,7 +286,7 @@ def _apply_worries(card: c.SafetyCard, form: Form, today: date, user_id: str) ->
 def _apply_strengths(card: c.SafetyCard, form: Form, today: date, user_id: str) -> e.Edit | None:
     drafts = _read_list(
         form, "goed", card.strengths, lambda s: s.description,
-        lambda line, i, _old: ln.read_strength(line, i), lambda s: (s.description,),
+        lambda line, i, _old: ln.read_strength(line, i),
     )  # fmt: skip
     works = form.lines("wat_werkt", max_items=parts.LINES_MAX, max_length=c.TEXT_MAX)
     not_works = form.lines("wat_werkt_niet", max_items=parts.LINES_MAX, max_length=c.TEXT_MAX)
@@ -305,7 +328,6 @@ def _apply_top3(card: c.SafetyCard, form: Form, today: date, user_id: str) -> e.
         except ln.LineError as err:
             errors.fail(number, str(err))
             continue
-        errors.guard(number, situation.situation)
         old_factors = previous.risk_factors if previous else ()
         factor_heads = [ln.split_line(text)[0] for _, text in risks]
         factor_match = match_items([r.factor for r in old_factors], factor_heads)
@@ -318,8 +340,7 @@ def _apply_top3(card: c.SafetyCard, form: Form, today: date, user_id: str) -> e.
             except ln.LineError as err:
                 errors.fail(risk_number, str(err))
                 continue
-            if errors.guard(risk_number, factor.factor, factor.person):
-                factors.append(factor)
+            factors.append(factor)
         drafts.append((replace(situation, risk_factors=tuple(factors)), previous))
     errors.done()
     if errors.problems or not form.ok:
@@ -347,11 +368,10 @@ def _apply_plan(card: c.SafetyCard, form: Form, today: date, user_id: str) -> e.
     agreements = _read_list(
         form, "afspraken", card.agreements, lambda a: a.agreement,
         lambda line, i, _old: ln.read_agreement(line, i, _no_check),
-        lambda a: (a.agreement, a.who, a.when, a.checked_by),
     )  # fmt: skip
     steps = _read_list(
         form, "stappen", card.steps, lambda s: s.step,
-        lambda line, i, old: ln.read_step(line, i, today, old.on if old else None), lambda s: (s.step,),
+        lambda line, i, old: ln.read_step(line, i, today, old.on if old else None),
     )  # fmt: skip
     goal = form.text("veiligheidsdoel", max_length=c.TEXT_MAX, required=False)
     conditions = form.lines("voorwaarden", max_items=parts.LINES_MAX, max_length=c.TEXT_MAX)
@@ -405,8 +425,6 @@ def _read_scales(form: Form, card: c.SafetyCard) -> list[ln.ScaleLine] | None:
             errors.fail(number, t("kaart.regels.perspectief_dubbel", perspective=f.label(line.perspective)))
             continue
         seen.add(line.perspective)
-        if not errors.guard(number, line.reason):
-            continue
         before = latest.get(line.perspective)
         if before is not None and before[0].score == line.score and before[0].reason == line.reason:
             continue

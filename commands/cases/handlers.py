@@ -226,6 +226,9 @@ class CardCommands:
         part = submission.state.get("deel", "")
         if part not in bulk.PARTS:
             raise UserError(t("general.expired"))
+        refused = bulk.refusals(part, submission.submission)  # before any transaction, like the facade's
+        if refused:
+            return DialogResult(field_errors=refused)
         now = ctx.clock.now()
         form = Form(submission.submission)
         with ctx.uow() as uow:
