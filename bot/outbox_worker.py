@@ -119,6 +119,7 @@ class OutboxWorker:
         self.rng = rng or random.Random()
         self._wake = threading.Event()
         self._stop = threading.Event()
+        self._paused = threading.Event()
         self._thread: threading.Thread | None = None
 
     def run_once(self) -> int:
@@ -223,11 +224,23 @@ class OutboxWorker:
         """Called after a transaction that queued messages, so delivery does not wait for the next poll."""
         self._wake.set()
 
+    def pause(self) -> None:
+        """Hold delivery (Mattermost is unreachable): rows wait without spending their attempts."""
+        self._paused.set()
+
+    def resume(self) -> None:
+        self._paused.clear()
+        self._wake.set()
+
+    @property
+    def paused(self) -> bool:
+        return self._paused.is_set()
+
     def start(self, poll_seconds: float = 1.0) -> None:
         def loop() -> None:
             while not self._stop.is_set():
                 try:
-                    while self.run_once():
+                    while not self._paused.is_set() and self.run_once():
                         pass
                 except Exception:
                     log.exception("outbox worker round failed")

@@ -1,16 +1,25 @@
-"""`erbij serve`: check the database, connect to Mattermost, register commands, run the HTTP server."""
+"""`erbij serve`: check the database, start serving, and stay connected to Mattermost for as long as it runs.
+
+The database must be right before anything starts (a wrong URL or schema is an admin's mistake, told in one
+message). Mattermost may come and go: `MattermostLink` retries with backoff while Erbij serves `/healthz`
+and holds its outbox; a refused token or an unknown team at start is an admin's mistake again.
+"""
 
 from __future__ import annotations
 
 import logging
+from typing import Any
 
 import uvicorn
 
+from bot.access_log import uvicorn_log_config
 from bot.cli_support import CliError, database_problem, mattermost_problem
-from bot.composition import build_runtime
-from bot.mattermost import MattermostError
+from bot.composition import Runtime, build_runtime
+from bot.mattermost import PermanentError
+from bot.mattermost_link import Backoff, MattermostLink
 from bot.settings import Settings
 from commands.catalogue import t
+from commands.clock import Clock
 from storage import connect
 from storage.engine import Engine
 
@@ -32,20 +41,85 @@ def open_database(settings: Settings) -> Engine:
     return engine
 
 
+class RuntimeConnection:
+    """The runtime as the link sees it: connect = identify + register commands; up/down = outbox on/off."""
+
+    def __init__(self, runtime: Runtime) -> None:
+        self.runtime = runtime
+        self._listening = False
+
+    def connect(self) -> None:
+        me = self.runtime.adapter.me()
+        self.runtime.register_commands()
+        tokens = len(self.runtime.command_tokens)
+        log.info("Erbij runs as @%s; %d slash command token(s) active", me.username, tokens)
+
+    def alive(self) -> bool:
+        return self.runtime.adapter.ping()
+
+    def on_up(self) -> None:
+        self.runtime.worker.resume()
+        if not self._listening and self.runtime.listener is not None:
+            self._listening = True
+            self.runtime.listener.start()  # reconnects by itself from here on
+
+    def on_down(self) -> None:
+        self.runtime.worker.pause()
+
+
+class Service:
+    """Erbij's background parts and its Mattermost link around one runtime; `run` adds the HTTP server."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        *,
+        clock: Clock | None = None,
+        backoff: Backoff | None = None,
+        check_seconds: float = 15.0,
+    ) -> None:
+        self.settings = settings
+        self.runtime = build_runtime(settings, clock=clock, engine=open_database(settings))
+        self.link = MattermostLink(
+            RuntimeConnection(self.runtime),
+            backoff=backoff,
+            check_seconds=check_seconds,
+            describe=lambda err: mattermost_problem(err, settings),
+        )
+
+    @property
+    def app(self) -> Any:
+        return self.runtime.app
+
+    def start(self) -> None:
+        """Try Mattermost once, start the background parts, then let the link keep trying or watching."""
+        self.runtime.worker.pause()  # until Mattermost answers: waiting costs no delivery attempts
+        try:
+            up = self.link.try_connect()
+        except PermanentError as err:
+            self.runtime.stop()
+            raise CliError(mattermost_problem(err, self.settings)) from None
+        if up and not self.runtime.command_tokens:
+            self.runtime.stop()
+            raise CliError(t("admin.serve.no_tokens"))
+        self.runtime.start_background(websocket=False)  # the link starts the websocket once connected
+        self.link.start()
+
+    def stop(self) -> None:
+        self.link.stop()
+        self.runtime.stop()
+
+
 def run(settings: Settings) -> None:
-    runtime = build_runtime(settings, engine=open_database(settings))
+    service = Service(settings)
+    service.start()
     try:
-        me = runtime.adapter.me()
-        runtime.register_commands()
-    except MattermostError as err:
-        runtime.stop()
-        raise CliError(mattermost_problem(err, settings)) from None
-    if not runtime.command_tokens:
-        runtime.stop()
-        raise CliError(t("admin.serve.no_tokens"))
-    log.info("Erbij runs as @%s; %d slash command token(s) active", me.username, len(runtime.command_tokens))
-    runtime.start_background()
-    try:
-        uvicorn.run(runtime.app, host=settings.host, port=settings.port, log_level="info")  # type: ignore[arg-type]
+        uvicorn.run(
+            service.app,
+            host=settings.host,
+            port=settings.port,
+            log_level="info",
+            log_config=uvicorn_log_config(),
+        )
     finally:
-        runtime.stop()
+        service.stop()
