@@ -66,17 +66,20 @@ class Runtime:
     scheduler: Scheduler
     listener: WebsocketListener | None = None
     command_tokens: list[str] = field(default_factory=list)
+    token_triggers: dict[str, str] = field(default_factory=dict)  # token → its one trigger ("" = any)
     team_id: str | None = None  # learned at registration; commands from another team are refused
     app: FastAPI | None = None
 
     def register_commands(self) -> None:
         """Create or update Erbij's slash commands in Mattermost; falls back to configured tokens."""
+        configured = configured_token_triggers(self.settings.command_tokens)
         registration = self.adapter.ensure_commands(
             self.erbij.slash_commands,
             url=f"{self.settings.public_base}/mattermost/command",
-            configured_tokens=list(self.settings.command_tokens),
+            configured_tokens=list(configured),
         )
         self.command_tokens = list(registration.tokens)
+        self.token_triggers = {**configured, **{tok: trig for trig, tok in registration.by_trigger.items()}}
         self.team_id = self.adapter.team_id()
 
     def health(self) -> tuple[int, dict[str, Any]]:
@@ -175,7 +178,8 @@ def build_runtime(
         queue=queue,
         worker=worker,
         scheduler=Scheduler(lambda: runtime.tick(), clock, settings.tick_seconds),
-        command_tokens=list(settings.command_tokens),
+        command_tokens=list(configured_token_triggers(settings.command_tokens)),
+        token_triggers=configured_token_triggers(settings.command_tokens),
     )
     if settings.mattermost_base:
         token = settings.mattermost_token.get_secret_value() if settings.mattermost_token else ""
@@ -188,7 +192,7 @@ def build_runtime(
             renderer=renderer,
             signer=signer,
             clock=clock,
-            command_tokens=lambda: runtime.command_tokens,
+            command_tokens=lambda: runtime.token_triggers,
             team_id=lambda: runtime.team_id,
             open_dialog=lambda trigger_id, dialog: adapter.open_dialog(
                 trigger_id, renderer.dialog_url, dialog
@@ -198,6 +202,17 @@ def build_runtime(
         )
     )
     return runtime
+
+
+def configured_token_triggers(entries: list[str]) -> dict[str, str]:
+    """ERBIJ_COMMAND_TOKENS as token → trigger: `erbij=TOKEN` binds a token to its command; a bare token
+    (the older form) may run any of Erbij's commands, since Erbij cannot see which one it belongs to."""
+    known: dict[str, str] = {}
+    for entry in entries:
+        trigger, bound, token = entry.rpartition("=")
+        if token.strip():
+            known[token.strip()] = trigger.strip().lstrip("/").lower() if bound else ""
+    return known
 
 
 def _log_event(event: dict[str, Any]) -> None:

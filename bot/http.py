@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import hmac
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import parse_qs
@@ -76,7 +76,8 @@ class Edge:
     renderer: Renderer
     signer: Signer
     clock: Clock
-    command_tokens: Callable[[], list[str]]
+    # token → the one trigger it may run ("" for a configured token whose command Erbij cannot see)
+    command_tokens: Callable[[], Mapping[str, str]]
     team_id: Callable[[], str | None]
     open_dialog: Callable[[str, dict[str, Any]], None]
     health: Callable[[], tuple[int, dict[str, Any]]]
@@ -87,17 +88,54 @@ def _error(status: int, message: str) -> JSONResponse:
     return JSONResponse({"error": message}, status_code=status)
 
 
-def token_matches(presented: str, known: list[str]) -> bool:
-    """Constant-time comparison against every known token (no early exit that would leak which matched)."""
-    matched = False
-    for token in known:
-        matched |= hmac.compare_digest(presented.encode("utf-8"), token.encode("utf-8"))
-    return matched and bool(presented)
+def token_trigger(presented: str, known: Mapping[str, str]) -> str | None:
+    """The trigger `presented` may run ("" for any), or None for an unknown token.
+
+    Constant-time over every known token (no early exit that would leak which matched); compared as bytes,
+    so a non-ASCII token is simply unknown.
+    """
+    found: str | None = None
+    for token, trigger in known.items():
+        if hmac.compare_digest(presented.encode("utf-8"), token.encode("utf-8")):
+            found = trigger
+    return found if presented else None
+
+
+def same_text(presented: str, expected: str) -> bool:
+    """Constant-time equality of two strings of any characters (compare_digest refuses non-ASCII str)."""
+    return hmac.compare_digest(presented.encode("utf-8"), expected.encode("utf-8"))
+
+
+def without_nul(value: Any) -> Any:
+    """`value` with every NUL character removed from its strings: PostgreSQL cannot store or compare
+    them, and no person means one."""
+    if isinstance(value, str):
+        return value.replace("\x00", "")
+    if isinstance(value, dict):
+        return {without_nul(k): without_nul(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [without_nul(v) for v in value]
+    return value
 
 
 async def _read_body(request: Request) -> bytes | None:
-    body = await request.body()
-    return None if len(body) > MAX_BODY else body
+    """The body, or None once it is known to exceed MAX_BODY: from Content-Length before reading a byte,
+    else while streaming, so an endless body costs at most MAX_BODY of memory."""
+    declared = request.headers.get("content-length", "")
+    if declared and (not declared.isascii() or not declared.isdigit() or len(declared) > 12):
+        return None
+    if declared and int(declared) > MAX_BODY:
+        return None
+    body = bytearray()
+    async for chunk in request.stream():
+        body += chunk
+        if len(body) > MAX_BODY:
+            return None
+    return bytes(body)
+
+
+def _too_large() -> JSONResponse:
+    return _error(413, f"body larger than {MAX_BODY} bytes")
 
 
 def create_app(edge: Edge) -> FastAPI:
@@ -105,24 +143,35 @@ def create_app(edge: Edge) -> FastAPI:
 
     @app.post("/mattermost/command")
     async def command(request: Request) -> JSONResponse:
-        body = await _read_body(request)
         media = request.headers.get("content-type", "").split(";")[0].strip().lower()
-        if body is None or media != "application/x-www-form-urlencoded":
+        if media != "application/x-www-form-urlencoded":
             return _error(400, "expected an application/x-www-form-urlencoded body")
+        header = request.headers.get("authorization", "")
+        header_token = header[len("Token ") :] if header.startswith("Token ") else None
+        if header_token is not None and token_trigger(header_token, edge.command_tokens()) is None:
+            # Mattermost sends the token in a header: a stranger is refused before a byte of body is read.
+            return _error(401, "unknown command token")
+        body = await _read_body(request)
+        if body is None:
+            return _too_large()
         try:
             fields = parse_qs(body.decode("utf-8"), keep_blank_values=True, strict_parsing=True)
-            form = CommandForm.model_validate({k: v[0] for k, v in fields.items()})
+            form = CommandForm.model_validate({k: without_nul(v[0]) for k, v in fields.items()})
         except (UnicodeDecodeError, ValueError, ValidationError):
             return _error(400, "malformed slash command form")
-        header = request.headers.get("authorization", "")
-        presented = header[len("Token ") :] if header.startswith("Token ") else form.token
-        if not token_matches(presented, edge.command_tokens()) or (form.token and form.token != presented):
+        presented = form.token if header_token is None else header_token
+        allowed = token_trigger(presented, edge.command_tokens())
+        if allowed is None or (form.token and not same_text(form.token, presented)):
             return _error(401, "unknown command token")
         team = edge.team_id()
-        if team and form.team_id and not hmac.compare_digest(form.team_id, team):
-            # A token from our commands, used from another team on the same server (docs/mattermost.md §1.4).
+        if team and not same_text(form.team_id, team):
+            # A token from our commands, used from another team on the same server (docs/mattermost.md §1.4);
+            # Mattermost always sends the team, so a missing one is no reason to skip the check.
             return _error(401, "command from another team")
         trigger = form.command.lstrip("/").lower()
+        if allowed and allowed != trigger:
+            # Each command has its own token: the token of /beschikbaar does not run /erbij.
+            return _error(401, "token of another command")
         if not edge.erbij.knows_trigger(trigger):
             return _error(400, f"unknown command {form.command}")
         req = CommandRequest(
@@ -205,11 +254,13 @@ def create_app(edge: Edge) -> FastAPI:
 async def _json(request: Request, model: type[BaseModel]) -> Any:
     body = await _read_body(request)
     if body is None:
-        return _error(400, "body too large")
+        return _too_large()
     try:
-        return model.model_validate_json(body)
+        # pydantic's own parser bounds the nesting depth; NULs go after it has built plain values.
+        parsed = model.model_validate_json(body)
     except ValidationError:
         return _error(400, "malformed JSON body")
+    return model.model_validate(without_nul(parsed.model_dump()))
 
 
 def _run_command(edge: Edge, req: CommandRequest) -> Reply | None:

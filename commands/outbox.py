@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Literal
@@ -48,6 +49,17 @@ class OutgoingMessage:
     replaces: str | None = None
     not_before: datetime | None = None
     file: FileAttachment | None = None
+
+
+KEY_MAX = 120  # the outbox key column
+
+
+def one_off_key(kind: str, *parts: str) -> str:
+    """A key for a message that is new every time it is asked for (a file by DM): never equal to another,
+    even for two requests in the same instant. Readable parts first, cut so the key fits its column."""
+    unique = uuid.uuid4().hex
+    readable = ":".join((kind, *parts))[: KEY_MAX - len(unique) - 1]
+    return f"{readable}:{unique}"
 
 
 def message_to_dict(message: Message) -> dict[str, Any]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -39,6 +39,8 @@ class CommandRegistration:
     """
 
     tokens: list[str]
+    # trigger → the token Mattermost gave that command (each token may run only its own trigger)
+    by_trigger: dict[str, str] = field(default_factory=dict)
     created: list[str] = field(default_factory=list)
     updated: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
@@ -62,17 +64,22 @@ def ensure_commands(
         return CommandRegistration(tokens=list(configured_tokens), permission_denied=True)
     existing = {str(cmd.get("trigger", "")).lower(): cmd for cmd in listed if isinstance(cmd, dict)}
 
-    learned: list[str] = []
+    learned: dict[str, str] = {}
     outcome = CommandRegistration(tokens=[])
     try:
         for spec in specs:
             kind, command = _reconcile(rest, _wanted(spec, team_id, url), existing)
             getattr(outcome, kind).append(spec.trigger)
             if command is not None:
-                learned.append(_token(rest, command))
+                learned[spec.trigger.lower()] = _token(rest, command)
     except PermissionDenied:
         _log_admin_instruction(team_name, specs, url, configured_tokens)
-        return replace(outcome, tokens=_merge(configured_tokens, learned), permission_denied=True)
+        return replace(
+            outcome,
+            tokens=_merge(configured_tokens, learned.values()),
+            by_trigger=_known(learned),
+            permission_denied=True,
+        )
 
     if outcome.foreign:
         log.warning(
@@ -81,7 +88,7 @@ def ensure_commands(
             ", ".join("/" + trigger for trigger in outcome.foreign),
             team_name,
         )
-    return replace(outcome, tokens=_merge(configured_tokens, learned))
+    return replace(outcome, tokens=_merge(configured_tokens, learned.values()), by_trigger=_known(learned))
 
 
 def _reconcile(
@@ -135,8 +142,12 @@ def _token(rest: RestClient, command: dict[str, Any]) -> str:
     return token
 
 
-def _merge(configured: Sequence[str], learned: Sequence[str]) -> list[str]:
+def _merge(configured: Iterable[str], learned: Iterable[str]) -> list[str]:
     return list(dict.fromkeys(token for token in (*configured, *learned) if token))
+
+
+def _known(learned: dict[str, str]) -> dict[str, str]:
+    return {trigger: token for trigger, token in learned.items() if token}
 
 
 def _log_admin_instruction(

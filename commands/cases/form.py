@@ -14,9 +14,11 @@ from enum import StrEnum
 from typing import TypeVar
 
 from commands.catalogue import t
+from commands.numbers import bounded_int
 from commands.replies import DialogResult
 
 E = TypeVar("E", bound=StrEnum)
+WHOLE_WITH_FRACTION = re.compile(r"([0-9]{1,9})(?:[.,][0-9]{0,9})?")
 
 MONTHS = {
     "januari": 1, "jan": 1, "februari": 2, "feb": 2, "maart": 3, "mrt": 3, "april": 4, "apr": 4, "mei": 5,
@@ -156,15 +158,11 @@ class Form:
         return parsed
 
     def number(self, name: str, low: int, high: int) -> int | None:
-        value = self.raw(name)
-        try:
-            number = int(float(value))
-        except ValueError:
+        """A whole number in [low, high]; "7,5" and "7.5" count as 7 (a scale answer typed with a half)."""
+        match = WHOLE_WITH_FRACTION.fullmatch(self.raw(name).strip())
+        number = bounded_int(match[1], low, high) if match else None
+        if number is None:
             self.error(name, t("kaart.invoer.getal", low=low, high=high))
-            return None
-        if not low <= number <= high:
-            self.error(name, t("kaart.invoer.getal", low=low, high=high))
-            return None
         return number
 
     @property

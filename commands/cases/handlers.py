@@ -21,7 +21,7 @@ from commands.cases.view import full_view, status_view
 from commands.catalogue import t
 from commands.errors import UserError
 from commands.inbound import ActionRequest, CommandRequest, DialogSubmission
-from commands.outbox import FileAttachment, OutgoingMessage, Recipient
+from commands.outbox import FileAttachment, OutgoingMessage, Recipient, one_off_key
 from commands.ports import UnitOfWork
 from commands.registry import Context, Router
 from commands.replies import ActionResult, Button, CommandResult, DialogResult, Message, OpenDialog, Reply
@@ -152,7 +152,7 @@ class CardCommands:
             )
             uow.outbox.add(
                 OutgoingMessage(
-                    key=f"kaart-export:{case.code}:v{version.info.number}:{now.timestamp():.0f}",
+                    key=one_off_key("kaart-export", case.code, f"v{version.info.number}"),
                     to=Recipient.user(case.lead_id),
                     message=Message(t("kaart.export.bericht", code=case.code, version=version.info.number)),
                     file=FileAttachment(export_filename(case, version), document.encode("utf-8")),

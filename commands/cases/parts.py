@@ -17,6 +17,7 @@ from commands.cases import fields as f
 from commands.cases.form import Form
 from commands.catalogue import t
 from commands.errors import UserError
+from commands.numbers import bounded_int
 from commands.replies import Dialog, DialogField
 
 PARTS = ("zorgen", "goed", "top3", "plan", "oordeel", "stappen")
@@ -94,9 +95,10 @@ def _item_at(card: c.SafetyCard, attr: str, word: str, form: str, code: str) -> 
 
 
 def _position(word: str, count: int, form: str, code: str) -> int:
-    if not word.isdigit() or not 1 <= int(word) <= count:
+    position = bounded_int(word, 1, count)
+    if position is None:
         raise UserError(t("kaart.bewerken.geen_item", what=t(f"kaart.formulier.{form}"), n=word, code=code))
-    return int(word)
+    return position
 
 
 # --- dialogs -----------------------------------------------------------------------------------------------

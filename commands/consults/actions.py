@@ -17,6 +17,7 @@ from commands.consults.recording import done_button
 from commands.consults.service import registered
 from commands.errors import AccessDenied, UserError
 from commands.inbound import ActionRequest, CommandRequest
+from commands.numbers import record_id
 from commands.outbox import OutgoingMessage, Recipient
 from commands.ports import UnitOfWork
 from commands.registry import Context
@@ -59,7 +60,7 @@ class Actions:
     def done(self, ctx: Context, req: ActionRequest) -> ActionResult:
         now = ctx.clock.now()
         with ctx.uow() as uow:
-            action = uow.consults.action(int(req.data.get("action", "0") or 0))
+            action = uow.consults.action(record_id(req.data.get("action", "")) or 0)
             if action is None or action.owner_id != req.user_id:
                 raise AccessDenied(t("overleg.acties.niet_van_jou"))
             if not uow.consults.mark_done(action.id, req.user_id, now):

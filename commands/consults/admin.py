@@ -18,6 +18,7 @@ from commands.consults.model import Consult, ConsultSlot, DayOffset, HolidayPoli
 from commands.consults.planning import ensure_planned, replan_slot
 from commands.consults.ports import SlotKeyTaken
 from commands.consults.service import ConsultSettings
+from commands.numbers import bounded_int
 from commands.ports import UnitOfWork, UnitOfWorkFactory
 from commands.roster.periods import WEEKDAYS
 
@@ -25,6 +26,8 @@ KEY = re.compile(r"^[a-z0-9][a-z0-9_-]{1,39}$")
 CHANNEL = re.compile(r"^[a-z0-9][a-z0-9_-]{1,63}$")
 TIME = re.compile(r"^(\d{1,2})[:.](\d{2})$")
 EARLIEST, LATEST = time(7, 0), time(20, 0)
+# Deadlines and agendas go out at most two working weeks before the consult.
+MAX_OFFSET_DAYS = 10
 DEFAULT_DAYS = (("maandag", 0), ("woensdag", 2), ("vrijdag", 4))
 
 
@@ -54,9 +57,10 @@ def parse_time(text: str) -> time:
 def parse_offset(text: str) -> DayOffset:
     """'1 12:00' (one working day before, at noon) or '0 08:30' (the same day)."""
     parts = text.replace("@", " ").split()
-    if len(parts) != 2 or not parts[0].isdigit():
+    days = bounded_int(parts[0], 0, MAX_OFFSET_DAYS) if len(parts) == 2 else None
+    if days is None:
         raise AdminError([t("overleg.beheer.moment_onbekend", text=text)])
-    return DayOffset(int(parts[0]), parse_time(parts[1]))
+    return DayOffset(days, parse_time(parts[1]))
 
 
 def parse_holiday(text: str) -> HolidayPolicy:

@@ -27,6 +27,7 @@ from commands.consults.render import clock_time, consult_when, marks
 from commands.consults.service import ConsultSettings, canonical_code, display_names, work_calendar
 from commands.errors import AccessDenied, UserError
 from commands.inbound import ActionRequest, CommandRequest, DialogSubmission
+from commands.numbers import record_id
 from commands.outbox import OutgoingMessage, Recipient
 from commands.ports import UnitOfWork
 from commands.registry import Context
@@ -75,7 +76,7 @@ class Recording:
     def click_item(self, ctx: Context, req: ActionRequest) -> ActionResult:
         with ctx.uow() as uow:
             consult = self._chaired(uow, req.data.get("consult", ""), req.user_id)
-            item = uow.consults.item(int(req.data.get("item", "0") or 0))
+            item = uow.consults.item(record_id(req.data.get("item", "")) or 0)
             if item is None or item.consult_id != consult.id or item.status is not ItemStatus.PLANNED:
                 raise UserError(t("overleg.verslag.punt_weg"))
             return ActionResult(open_dialog=self._dialog(uow, consult, item))
@@ -98,7 +99,7 @@ class Recording:
         now = ctx.clock.now()
         with ctx.uow() as uow:
             consult = self._chaired(uow, submission.state.get("consult", ""), submission.user_id)
-            item = uow.consults.item(int(submission.state.get("item", "0") or 0))
+            item = uow.consults.item(record_id(submission.state.get("item", "")) or 0)
             if item is None or item.consult_id != consult.id or item.status is not ItemStatus.PLANNED:
                 raise UserError(t("overleg.verslag.punt_weg"))
             day = consult.starts_at.astimezone(work_calendar(ctx).zone).date()
@@ -125,7 +126,7 @@ class Recording:
 
     @staticmethod
     def _chaired(uow: UnitOfWork, consult_id: str, user_id: str) -> Consult:
-        consult = uow.consults.consult(int(consult_id or 0), for_update=True)
+        consult = uow.consults.consult(record_id(consult_id or "") or 0, for_update=True)
         if consult is None or consult.chair_id != user_id:
             raise AccessDenied(t("overleg.verslag.alleen_voorzitter"))
         if consult.recorded:

@@ -17,7 +17,7 @@ from commands.consults.render import consult_when, full_agenda, moment
 from commands.consults.service import ConsultSettings, audit_read, display_names, registered, work_calendar
 from commands.errors import AccessDenied, UserError
 from commands.inbound import CommandRequest
-from commands.outbox import FileAttachment, OutgoingMessage, Recipient
+from commands.outbox import FileAttachment, OutgoingMessage, Recipient, one_off_key
 from commands.ports import UnitOfWork
 from commands.registry import Context
 from commands.replies import Message, Reply
@@ -152,7 +152,7 @@ class Views:
             document = self.calendar_document(uow, ctx.config.timezone, now)
             uow.outbox.add(
                 OutgoingMessage(
-                    key=f"overleg-kalender:{req.user_id}:{now.timestamp():.0f}",
+                    key=one_off_key("overleg-kalender", req.user_id),
                     to=Recipient.user(req.user_id),
                     message=Message(t("overleg.kalender.bericht", weeks=self.settings.plan_weeks)),
                     file=FileAttachment("erbij-overleggen.ics", document, "text/calendar"),

@@ -10,6 +10,7 @@ from commands.cases.model import Case
 from commands.catalogue import t
 from commands.errors import UserError
 from commands.inbound import ActionRequest, CommandRequest, DialogSubmission
+from commands.numbers import record_id
 from commands.outbox import OutgoingMessage, Recipient
 from commands.ports import AuditEvent, UnitOfWork
 from commands.registry import Context
@@ -136,7 +137,7 @@ class RequestHandlers:
     # --- answering an offer -----------------------------------------------------------------------------
     def accept(self, ctx: Context, action: ActionRequest) -> ActionResult:
         now = ctx.clock.now()
-        offer_id = int(action.data.get("offer", "0") or 0)
+        offer_id = record_id(action.data.get("offer", "")) or 0
         with ctx.uow() as uow:
             offer = uow.requests.offer(offer_id)
             if offer is None or offer.expert_id != action.user_id:
@@ -230,7 +231,7 @@ class RequestHandlers:
         """Ask for an optional reason first; the offer is declined when the dialog is sent."""
         offer_id = action.data.get("offer", "")
         with ctx.uow() as uow:
-            offer = uow.requests.offer(int(offer_id or 0))
+            offer = uow.requests.offer(record_id(offer_id or "") or 0)
             if offer is None or offer.expert_id != action.user_id:
                 return ActionResult(ephemeral=t("offer.not_yours"))
             if offer.status is not OfferStatus.PENDING:
@@ -257,7 +258,7 @@ class RequestHandlers:
         if reason and reason not in DECLINE_REASONS:
             return DialogResult(field_errors={"reason": t("request.error.choose")})
         with ctx.uow() as uow:
-            offer = uow.requests.offer(int(submission.state.get("offer", "0") or 0))
+            offer = uow.requests.offer(record_id(submission.state.get("offer", "")) or 0)
             if offer is None or offer.expert_id != submission.user_id:
                 raise UserError(t("offer.not_yours"))
             uow.requests.lock(offer.request_id)

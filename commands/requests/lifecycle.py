@@ -8,6 +8,7 @@ from commands.cases.model import EndReason
 from commands.catalogue import t
 from commands.errors import UserError
 from commands.inbound import CommandRequest, DialogSubmission
+from commands.numbers import record_id
 from commands.outbox import OutgoingMessage, Recipient
 from commands.ports import AuditEvent
 from commands.registry import Context
@@ -39,9 +40,9 @@ class RequestLifecycle:
 
     def withdraw(self, ctx: Context, req: CommandRequest) -> Reply:
         raw = req.rest.strip().lstrip("#")
-        if not raw.isdigit():
+        request_id = record_id(raw)
+        if request_id is None:
             return Reply.text(t("withdraw.usage"))
-        request_id = int(raw)
         now = ctx.clock.now()
         with ctx.uow() as uow:
             request = uow.requests.get(request_id)
@@ -134,7 +135,7 @@ class RequestLifecycle:
             submission.submission.get("involvement") or ""
         )
         with ctx.uow() as uow:
-            case = uow.cases.by_id(int(submission.state.get("case", "0") or 0))
+            case = uow.cases.by_id(record_id(submission.state.get("case", "")) or 0)
             active = {str(i.id): i for i in uow.cases.active_for_case(case.id)} if case else {}
             involvement = active.get(involvement_id)
             if case is None or involvement is None:

@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 from commands.catalogue import t
 from commands.errors import AccessDenied, UserError
 from commands.inbound import CommandRequest
+from commands.numbers import bounded_int
 from commands.ports import AuditEvent, UnitOfWork
 from commands.registry import Context
 from commands.replies import CommandResult, Reply
@@ -111,9 +112,9 @@ class AvailabilityHandlers:
         now = ctx.clock.now()
         with ctx.uow() as uow:
             actor, target, words = _actor_and_target(uow, req, req.words[1:])
-            if len(words) != 1 or not words[0].isdigit() or int(words[0]) > MAX_CAPACITY:
+            capacity = bounded_int(words[0], 0, MAX_CAPACITY) if len(words) == 1 else None
+            if capacity is None:
                 raise UserError(t("roster.capacity.invalid", maximum=MAX_CAPACITY))
-            capacity = int(words[0])
             used = self.involvements.counts(uow, [target.user_id]).get(target.user_id, 0)
             if capacity != target.capacity:
                 uow.roster.set_capacity(target.user_id, capacity, now)
