@@ -21,18 +21,24 @@ if git -C "$ROOT" rev-parse --is-inside-work-tree >/dev/null 2>&1; then
 else
   tar -C "$ROOT" --exclude=./.venv --exclude=./build --exclude='*.egg-info' -cf - . | tar -C "$WORK/src" -xf -
 fi
-"$BIN/python" -m pip wheel --quiet --no-deps --wheel-dir "$WORK/dist" "$WORK/src"
+# -qq: errors only; warnings about the local package-index configuration would drown the output.
+"$BIN/python" -m pip wheel --quiet --quiet --no-deps --wheel-dir "$WORK/dist" "$WORK/src"
 WHEEL=$(ls "$WORK"/dist/erbij-*.whl)
 
 "$PYTHON" -m venv "$WORK/venv"
-"$WORK/venv/bin/python" -m pip install --quiet "$WHEEL"
+"$WORK/venv/bin/python" -m pip install --quiet --quiet "$WHEEL"
 
 mkdir "$WORK/empty"
 cd "$WORK/empty"
 for name in $(compgen -e); do
   case "$name" in ERBIJ_*) unset "$name" ;; esac
 done
-"$WORK/venv/bin/erbij" --help >/dev/null
+EXPECTED="erbij $(sed -n 's/^version = "\(.*\)"$/\1/p' "$ROOT/pyproject.toml")"
+VERSION=$("$WORK/venv/bin/erbij" --version)
+if [ "$VERSION" != "$EXPECTED" ]; then
+  echo "!! erbij --version says '$VERSION', expected '$EXPECTED' (pyproject.toml)." >&2
+  exit 1
+fi
 if ! "$WORK/venv/bin/erbij" demo >"$WORK/demo.log" 2>&1; then
   tail -n 40 "$WORK/demo.log" >&2
   echo "!! erbij demo failed when installed from the wheel (last lines above)." >&2
@@ -42,4 +48,4 @@ if [ -n "$(ls -A "$WORK/empty")" ]; then
   echo "!! erbij demo left files in the folder it ran from: $(ls -A "$WORK/empty")" >&2
   exit 1
 fi
-echo "ok: $(basename "$WHEEL") installs into a fresh venv; erbij demo runs from an empty folder"
+echo "ok: $(basename "$WHEEL") installs into a fresh venv; $VERSION; erbij demo runs from an empty folder"
