@@ -1,27 +1,26 @@
 """Consult outcomes, pure: reading action lines, when to remind, the decision list and the lead's outcome.
 
-Action items are typed one per line as `@gebruikersnaam wat er moet gebeuren uiterlijk <dag>`, the way a
-minute-taker writes them; each line is checked on its own so the chair sees exactly which one to fix.
+Action items are typed one per line the way a minute-taker writes them ("Jeroen belt school voor vrijdag",
+see commands.consults.minutes); each line is checked on its own so the chair sees exactly which one to fix.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
 from commands.calendar import WorkCalendar
 from commands.catalogue import t
+from commands.consults.minutes import LineProblem, Participant, parse_action_line
 from commands.consults.model import ActionItem, AgendaItem, Consult, NewAction
+from commands.privacy import find_identifiers, refusal
 from commands.roster.formatting import format_day
-from commands.roster.periods import PeriodError, parse_day
 
 ACTIONS_MAX = 10
 DESCRIPTION_MAX = 200
 DECISION_MAX = 1000
 DUE_MAX_DAYS = 366
-_LINE = re.compile(r"^@?([\w.\-]+):?\s+(.+)\s+uiterlijk\s+(.+?)\.?$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -30,8 +29,11 @@ class ParsedActions:
     problems: tuple[str, ...]
 
 
-def parse_actions(text: str, consult_day: date, resolve: Callable[[str], str | None]) -> ParsedActions:
-    """Action lines → actions; `resolve` turns a username into the user id of an active professional."""
+def parse_actions(
+    text: str, consult_day: date, people: Sequence[Participant], known: Mapping[str, Participant]
+) -> ParsedActions:
+    """Action lines → actions (commands.consults.minutes reads each line); the privacy guard sees each
+    action's description, not the owner's name or the deadline (a date is no date of birth here)."""
     lines = [line.strip().lstrip("-•*").strip() for line in text.splitlines()]
     lines = [line for line in lines if line]
     problems: list[str] = []
@@ -39,32 +41,33 @@ def parse_actions(text: str, consult_day: date, resolve: Callable[[str], str | N
     if len(lines) > ACTIONS_MAX:
         return ParsedActions((), (t("overleg.actie.te_veel", max=ACTIONS_MAX),))
     for number, line in enumerate(lines, 1):
-        match = _LINE.match(line)
-        if match is None:
-            problems.append(t("overleg.actie.vorm", n=number))
+        parsed = parse_action_line(line, consult_day, people, known)
+        if isinstance(parsed, LineProblem):
+            problems.append(_problem(number, parsed))
             continue
-        username, description, due_text = (
-            match.group(1),
-            match.group(2).strip(" -—–,;"),
-            match.group(3).strip(),
-        )
-        owner = resolve(username.lower())
-        if owner is None:
-            problems.append(t("overleg.actie.onbekend", n=number, username=username))
-            continue
-        if len(description) > DESCRIPTION_MAX:
+        if len(parsed.description) > DESCRIPTION_MAX:
             problems.append(t("overleg.actie.te_lang", n=number, max=DESCRIPTION_MAX))
             continue
-        try:
-            due = parse_day(due_text.lower(), consult_day, after=consult_day)
-        except PeriodError:
-            problems.append(t("overleg.actie.datum", n=number, text=due_text))
+        findings = find_identifiers(parsed.description)
+        if findings:
+            problems.append(t("overleg.actie.privacy", n=number, refusal=refusal(findings)))
             continue
-        if due < consult_day or (due - consult_day).days > DUE_MAX_DAYS:
-            problems.append(t("overleg.actie.datum_bereik", n=number, due=format_day(due)))
+        if parsed.due_on < consult_day or (parsed.due_on - consult_day).days > DUE_MAX_DAYS:
+            problems.append(t("overleg.actie.datum_bereik", n=number, due=format_day(parsed.due_on)))
             continue
-        actions.append(NewAction(owner, description, due))
+        actions.append(NewAction(parsed.owner_id, parsed.description, parsed.due_on))
     return ParsedActions(tuple(actions), tuple(problems))
+
+
+def _problem(number: int, problem: LineProblem) -> str:
+    if problem.kind == "dubbelzinnig":
+        candidates = t("overleg.actie.of").join(
+            t("overleg.actie.kandidaat", username=p.username, name=p.display_name) for p in problem.candidates
+        )
+        return t("overleg.actie.dubbelzinnig", n=number, text=problem.text, candidates=candidates)
+    if problem.kind == "geen_eigenaar" and problem.text:
+        return t("overleg.actie.geen_deelnemer", n=number, text=problem.text)
+    return t(f"overleg.actie.{problem.kind}", n=number, text=problem.text)
 
 
 def format_actions(actions: Sequence[ActionItem | NewAction], usernames: Mapping[str, str]) -> str:

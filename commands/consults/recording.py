@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 from commands.catalogue import t
 from commands.consults.agenda import new_item_key, plan_for
 from commands.consults.agendas import next_consult, rebalance
+from commands.consults.minutes import Participant
 from commands.consults.model import AgendaItem, Consult, ItemKind, ItemStatus, NewAgendaItem
 from commands.consults.outcomes import (
     DECISION_MAX,
@@ -44,6 +45,7 @@ from commands.replies import (
     Reply,
 )
 from commands.roster.formatting import format_day
+from commands.roster.model import Professional
 
 RECORD_CALLBACK = "overleg.verslag"
 ITEM_ACTION = "overleg.verslag.punt"
@@ -97,17 +99,25 @@ class Recording:
             errors["besluit"] = t("overleg.invoer.te_lang", max=DECISION_MAX, length=len(decision))
         returns = str(values.get("terug") or "nee") == "ja"
         now = ctx.clock.now()
+        consult_id, item_id = (
+            submission.state.get("consult", ""),
+            record_id(submission.state.get("item", "")) or 0,
+        )
+        # Read who takes part first, then read the lines (privacy guard included) outside any transaction.
         with ctx.uow() as uow:
-            consult = self._chaired(uow, submission.state.get("consult", ""), submission.user_id)
-            item = uow.consults.item(record_id(submission.state.get("item", "")) or 0)
+            consult = self._chaired(uow, consult_id, submission.user_id, lock=False)
+            people, known = participants(uow, consult)
+        day = consult.starts_at.astimezone(work_calendar(ctx).zone).date()
+        parsed = parse_actions(str(values.get("acties") or ""), day, people, known)
+        if parsed.problems:
+            errors["acties"] = " ".join(parsed.problems)
+        if errors:
+            return DialogResult(field_errors=errors)
+        with ctx.uow() as uow:
+            consult = self._chaired(uow, consult_id, submission.user_id)
+            item = uow.consults.item(item_id)
             if item is None or item.consult_id != consult.id or item.status is not ItemStatus.PLANNED:
                 raise UserError(t("overleg.verslag.punt_weg"))
-            day = consult.starts_at.astimezone(work_calendar(ctx).zone).date()
-            parsed = parse_actions(str(values.get("acties") or ""), day, lambda name: _active_user(uow, name))
-            if parsed.problems:
-                errors["acties"] = " ".join(parsed.problems)
-            if errors:
-                return DialogResult(field_errors=errors)
             uow.consults.record_item(item.id, decision, returns, now)
             uow.consults.replace_actions(item.id, item.case_code, parsed.actions, now)
             uow.commit()
@@ -125,8 +135,8 @@ class Recording:
         return running[0] if running else open_[0]
 
     @staticmethod
-    def _chaired(uow: UnitOfWork, consult_id: str, user_id: str) -> Consult:
-        consult = uow.consults.consult(record_id(consult_id or "") or 0, for_update=True)
+    def _chaired(uow: UnitOfWork, consult_id: str, user_id: str, *, lock: bool = True) -> Consult:
+        consult = uow.consults.consult(record_id(consult_id or "") or 0, for_update=lock)
         if consult is None or consult.chair_id != user_id:
             raise AccessDenied(t("overleg.verslag.alleen_voorzitter"))
         if consult.recorded:
@@ -186,6 +196,9 @@ class Recording:
                     default=format_actions(actions, usernames),
                     help=t("overleg.verslag.acties_hulp"),
                     optional=True,
+                    # Guarded per action on its description (outcomes.parse_actions): a deadline is a date,
+                    # not a date of birth, and a colleague's name is not the family's.
+                    free_text=False,
                 ),
                 DialogField(
                     "terug",
@@ -328,6 +341,20 @@ def _ordered(uow: UnitOfWork, consult: Consult) -> list[AgendaItem]:
     return [*plan.items, *plan.overflow]
 
 
-def _active_user(uow: UnitOfWork, username: str) -> str | None:
-    professional = uow.roster.professional_by_username(username)
-    return professional.user_id if professional is not None and professional.active else None
+def participants(uow: UnitOfWork, consult: Consult) -> tuple[list[Participant], dict[str, Participant]]:
+    """Who takes part (chair, standing members, the leads and experts of the cases on the agenda), and
+    every active professional by username (an exact `@username` of anyone still names them)."""
+    people = {p.user_id: p for p in uow.roster.professionals()}
+    ids: list[str] = [consult.chair_id or "", *consult.members]
+    items = uow.consults.items([consult.id])
+    cases = uow.cases.by_ids(sorted({i.case_id for i in items}))
+    for case in cases.values():
+        ids.append(case.lead_id)
+        ids += [i.expert_id for i in uow.cases.active_for_case(case.id)]
+    taking_part = [_participant(people[u]) for u in dict.fromkeys(ids) if u in people]
+    known = {p.username.lower(): _participant(p) for p in people.values() if p.active}
+    return taking_part, known
+
+
+def _participant(professional: Professional) -> Participant:
+    return Participant(professional.user_id, professional.username, professional.display_name)

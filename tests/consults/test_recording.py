@@ -60,8 +60,9 @@ def test_recording_reporting_and_carrying_over(office: Office) -> None:
         {"besluit": "Raadsonderzoek aanvragen", "acties": "@niemand iets doen uiterlijk vrijdag\nzomaar wat"},
     )
     assert bad.field_errors["acties"] == (
-        "Regel 1: @niemand staat niet (actief) in het rooster. "
-        "Regel 2: schrijf het als `@gebruikersnaam wat er moet gebeuren uiterlijk vrijdag`."
+        "Regel 1: „@niemand” is geen deelnemer van dit overleg (of staat niet actief in het rooster). "
+        "Regel 2: wie doet het? Begin met de naam of @gebruikersnaam van een deelnemer, bijv. "
+        "„Jeroen belt school voor vrijdag”."
     )
     private = office.submit("karin", {"besluit": "Bellen met 06-12345678", "acties": ""})
     assert "besluit" in private.field_errors
@@ -187,3 +188,51 @@ def test_an_action_agreed_after_its_reminder_moment_gets_no_second_message(offic
     office.at("2026-11-26 09:00")
     office.tick()
     assert not [k for k, _ in office.messages_to("sanne") if k.startswith("overleg-herinnering")]
+
+
+def test_minutes_in_natural_words_through_the_dialog(office: Office) -> None:
+    """Names of participants, dates as deadlines (not taken for a date of birth), and nothing guessed."""
+    codes = setup_consult(office)
+    office.click("karin", button(overview(office), codes["jeroen"]))
+    result = office.submit(
+        "karin",
+        {
+            "besluit": "Veilig Thuis blijft aangesloten.",
+            "acties": "Sanne evalueert de afspraken met moeder voor vrijdag\n"
+            "Jeroen: netwerkberaad plannen over 2 weken\n"
+            "@jer belt school uiterlijk 4-12-2026",
+            "terug": "nee",
+        },
+    )
+    assert result.closes, result
+    again = office.click("karin", button(overview(office), codes["jeroen"])).open_dialog
+    assert again is not None
+    assert {f.name: f.default for f in again.fields}["acties"].splitlines() == [
+        "@sanne evalueert de afspraken met moeder uiterlijk 27-11-2026",
+        "@jeroen netwerkberaad plannen uiterlijk 09-12-2026",
+        "@jeroen belt school uiterlijk 04-12-2026",
+    ]
+    refused = office.submit(
+        "karin", {"besluit": "Goed.", "acties": "Sanne belt moeder (BSN 111222333) morgen"}
+    )
+    assert (
+        refused.field_errors["acties"].startswith("Regel 1: ")
+        and "burgerservicenummer" in refused.field_errors["acties"]
+    )
+
+
+def test_an_ambiguous_owner_is_asked_back_with_the_candidates() -> None:
+    from datetime import date
+
+    from commands.consults.minutes import Participant
+    from commands.consults.outcomes import parse_actions
+
+    people = [
+        Participant("a", "jeroen.bakker", "Jeroen Bakker"),
+        Participant("b", "jeroen.smit", "Jeroen Smit"),
+    ]
+    parsed = parse_actions("Jeroen belt school voor vrijdag", date(2026, 11, 23), people, {})
+    assert parsed.problems == (
+        "Regel 1: met „Jeroen” kan ik @jeroen.bakker (Jeroen Bakker) of @jeroen.smit (Jeroen Smit) bedoelen. "
+        "Zet de achternaam erbij of gebruik de @gebruikersnaam.",
+    )

@@ -171,7 +171,7 @@ MESSAGES = {
     "overleg.verslag.besluit": "Besluit",
     "overleg.verslag.acties": "Actiepunten",
     "overleg.verslag.acties_hulp": (
-        "Eén per regel: @gebruikersnaam wat er moet gebeuren uiterlijk vrijdag (of een datum, zoals 4-12)."
+        "Eén per regel: wie, wat, wanneer. Bijv. Jeroen belt school voor vrijdag; @sanne … over 2 weken."
     ),
     "overleg.verslag.terug": "Komt terug?",
     "overleg.verslag.terug_hulp": "Komt de casus terug op een volgend overleg?",
@@ -181,13 +181,29 @@ MESSAGES = {
         "~{channel}; regiehouders en actiehouders hebben een bericht."
     ),
     "overleg.actie.te_veel": "Maximaal {max} actiepunten per casus.",
-    "overleg.actie.vorm": (
-        "Regel {n}: schrijf het als `@gebruikersnaam wat er moet gebeuren uiterlijk vrijdag`."
+    "overleg.actie.geen_eigenaar": (
+        "Regel {n}: wie doet het? Begin met de naam of @gebruikersnaam van een deelnemer, bijv. "
+        "„Jeroen belt school voor vrijdag”."
     ),
-    "overleg.actie.onbekend": "Regel {n}: @{username} staat niet (actief) in het rooster.",
+    "overleg.actie.geen_deelnemer": (
+        "Regel {n}: „{text}” is geen deelnemer van dit overleg (of staat niet actief in het rooster)."
+    ),
+    "overleg.actie.dubbelzinnig": (
+        "Regel {n}: met „{text}” kan ik {candidates} bedoelen. Zet de achternaam erbij of gebruik de "
+        "@gebruikersnaam."
+    ),
+    "overleg.actie.kandidaat": "@{username} ({name})",
+    "overleg.actie.of": " of ",
+    "overleg.actie.twee_eigenaren": (
+        "Regel {n}: één actiehouder per regel („{text}”); maak er twee regels van."
+    ),
+    "overleg.actie.geen_datum": (
+        "Regel {n}: wanneer? Schrijf bijv. „uiterlijk vrijdag”, „voor 4-12”, „over 2 weken” of "
+        "„volgende week”."
+    ),
+    "overleg.actie.geen_omschrijving": "Regel {n}: wat moet er gebeuren?",
     "overleg.actie.te_lang": "Regel {n}: de omschrijving mag maximaal {max} tekens zijn.",
     "overleg.actie.privacy": "Regel {n}: {refusal}",
-    "overleg.actie.datum": 'Regel {n}: "{text}" is geen datum; gebruik bijvoorbeeld vrijdag of 4-12.',
     "overleg.actie.datum_bereik": "Regel {n}: {due} ligt niet tussen het overleg en een jaar daarna.",
     "overleg.actie.nieuw": (
         "Nieuw actiepunt voor jou uit het overleg van {when}, casus {code}: {description} — uiterlijk {due}."
