@@ -39,8 +39,15 @@ class Draft:
 
 
 def request_dialog(
-    areas: Sequence[ExpertiseArea], municipalities: Sequence[str], case_code: str = ""
+    areas: Sequence[ExpertiseArea],
+    municipalities: Sequence[str],
+    case_code: str = "",
+    defaults: Mapping[str, str] | None = None,
+    introduction: str = "",
 ) -> Dialog:
+    """The dialog; `defaults` prefill choices (re-engaging an expert repeats the earlier request's)."""
+    chosen = dict(defaults or {})
+
     def select(
         name: str, options: tuple[Option, ...], default: str = "", kind: str = "select"
     ) -> DialogField:
@@ -68,19 +75,19 @@ def request_dialog(
             )
         )
     fields += [
-        select("expertise", tuple(Option(a.label, a.key) for a in areas)),
+        select("expertise", tuple(Option(a.label, a.key) for a in areas), chosen.get("expertise", "")),
         select(
             "organisation",
             (
                 *(Option(label(k), k.value) for k in ORGANISATIONS),
                 Option(t("request.org.any"), ANY_ORGANISATION),
             ),
-            ANY_ORGANISATION,
+            chosen.get("organisation", ANY_ORGANISATION),
         ),
         select(
             "form",
             tuple(Option(t(f"request.form.{f.value}"), f.value) for f in InvolvementForm),
-            InvolvementForm.CONSULT.value,
+            chosen.get("form", InvolvementForm.CONSULT.value),
         ),
         select(
             "urgency",
@@ -116,7 +123,9 @@ def request_dialog(
     return Dialog(
         callback=CALLBACK,
         title=t("request.dialog.title"),
-        introduction=t("request.dialog.intro"),
+        introduction=f"{introduction}\n\n{t('request.dialog.intro')}"
+        if introduction
+        else t("request.dialog.intro"),
         fields=tuple(fields),
         submit_label=t("request.dialog.submit"),
     )

@@ -25,7 +25,7 @@ from commands.replies import (
     Reply,
 )
 from commands.requests import messages
-from commands.requests.dialog import Draft, read_submission, request_dialog
+from commands.requests.dialog import ANY_ORGANISATION, Draft, read_submission, request_dialog
 from commands.requests.model import NewHelpRequest, OfferStatus, RequestStatus
 from commands.requests.rounds import RequestSettings, close_offer_posts, run_due_rounds, start_round
 from commands.roster.expertise import default_vocabulary
@@ -60,6 +60,32 @@ class RequestHandlers:
                 if case.closed:
                     return Reply.text(t("request.error.case_closed", code=code))
         return OpenDialog(request_dialog(areas, sorted(lead.municipalities), code))
+
+    def again(self, ctx: Context, action: ActionRequest) -> ActionResult:
+        """*Opnieuw erbij halen* after a check-out: the dialog prefilled as before, the same expert first."""
+        with ctx.uow() as uow:
+            case = uow.cases.by_id(int(action.data.get("case", "0") or 0))
+            code = case.code if case else "?"
+            if case is None or case.lead_id != action.user_id:
+                return ActionResult(ephemeral=t("request.error.not_lead", code=code))
+            if case.closed:
+                return ActionResult(ephemeral=t("request.error.case_closed", code=code))
+            lead = _lead(uow, action.user_id)
+            areas = _areas(uow)
+            expert = uow.roster.professional(action.data.get("expert", ""))
+            earlier = uow.requests.get(int(action.data.get("request", "0") or 0))
+        defaults = {}
+        if earlier is not None and earlier.case_id == case.id:
+            kinds = sorted(earlier.organisation_kinds)
+            defaults = {
+                "expertise": earlier.expertise,
+                "form": earlier.form.value,
+                "organisation": kinds[0].value if len(kinds) == 1 else ANY_ORGANISATION,
+            }
+        intro = t("request.again.intro", name=messages.person(expert))
+        return ActionResult(
+            open_dialog=request_dialog(areas, sorted(lead.municipalities), case.code, defaults, intro)
+        )
 
     def submit(self, ctx: Context, submission: DialogSubmission) -> DialogResult:
         now = ctx.clock.now()

@@ -12,7 +12,7 @@ from commands.numbers import record_id
 from commands.outbox import OutgoingMessage, Recipient
 from commands.ports import AuditEvent
 from commands.registry import Context
-from commands.replies import Dialog, DialogField, DialogResult, Message, OpenDialog, Option, Reply
+from commands.replies import Button, Dialog, DialogField, DialogResult, Message, OpenDialog, Option, Reply
 from commands.requests import messages
 from commands.requests.escalations import close_for_request
 from commands.requests.model import EscalationStatus, OfferStatus, RequestStatus
@@ -161,12 +161,22 @@ class RequestLifecycle:
                     "checkout.done.expert" if not by_lead else "checkout.notice.to_expert",
                 ),
             ]
+            again = Button(
+                t("request.again.button"),
+                "request.again",
+                {
+                    "case": str(case.id),
+                    "expert": involvement.expert_id,
+                    "request": str(involvement.help_request_id or ""),
+                },
+            )
             for user_id, key in notices:
+                buttons = (again,) if user_id == case.lead_id else ()
                 uow.outbox.add(
                     OutgoingMessage(
                         key=f"involvement:{involvement.id}:checkout:{user_id}",
                         to=Recipient.user(user_id),
-                        message=Message(t(key, **values)),
+                        message=Message(t(key, **values), buttons=buttons),
                     ),
                     now,
                 )

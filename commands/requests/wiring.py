@@ -31,6 +31,7 @@ def register(router: Router, tables: dict[str, Subcommands], config: ProductConf
     router.dialog(CHECKOUT_CALLBACK, lifecycle.submit_checkout)
     router.action("offer.accept", handlers.accept)
     router.action("offer.decline", handlers.decline)
+    router.action("request.again", handlers.again)
     router.tick("requests.rounds", handlers.tick)
     router.action("escalation.claim", escalations.claim)
     router.action("escalation.assign", escalations.assign)

@@ -115,4 +115,9 @@ MESSAGES = {
         "vraag #{id}, casus {code}: {lead} vraagt om {expertise} (gevraagd {asked}); je antwoord staat in "
         "je berichten van Erbij"
     ),
+    "request.again.button": "Opnieuw erbij halen",
+    "request.again.intro": (
+        "{name} kent het gezin en krijgt je vraag als eerste, als ze beschikbaar is. De keuzes van de vorige "
+        "vraag staan al ingevuld."
+    ),
 }
