@@ -471,13 +471,33 @@ class SqlRequestRepository:
         self.session.flush()
 
     def due_checkins(self, now: datetime, limit: int) -> list[DueCheckin]:
+        # The index on due_at keeps this a short range scan; the join touches only the rows that are due.
         rows = self.session.execute(
-            select(CheckinRow.involvement_id, CheckinRow.due_at)
+            select(
+                CheckinRow.involvement_id,
+                CheckinRow.due_at,
+                InvolvementRow.case_id,
+                InvolvementRow.expert_id,
+                InvolvementRow.started_at,
+                InvolvementRow.ended_at,
+            )
+            .join(InvolvementRow, InvolvementRow.id == CheckinRow.involvement_id)
             .where(CheckinRow.due_at <= now)
             .order_by(CheckinRow.due_at, CheckinRow.involvement_id)
             .limit(limit)
         )
-        return [DueCheckin(involvement_id, due_at) for involvement_id, due_at in rows if due_at is not None]
+        return [
+            DueCheckin(
+                row.involvement_id,
+                row.due_at,
+                row.case_id,
+                row.expert_id,
+                row.started_at,
+                row.ended_at is not None,
+            )
+            for row in rows
+            if row.due_at is not None
+        ]
 
     def claim_checkin(
         self, involvement_id: int, expected_due: datetime, next_due: datetime | None, now: datetime

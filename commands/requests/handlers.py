@@ -191,7 +191,7 @@ class RequestHandlers:
                 return ActionResult(ephemeral=t("general.not_registered"))
             # The lead *now*: the case may have been handed over since the request was made.
             lead = uow.roster.professional(case.lead_id)
-            uow.cases.start_involvement(
+            involvement = uow.cases.start_involvement(
                 case.id,
                 action.user_id,
                 expert.organisation.kind,
@@ -199,6 +199,8 @@ class RequestHandlers:
                 request.id,
                 card_access=request.share_card,
             )
+            # "Zo lang als nodig" is asked again after N weeks (the check-in tick).
+            uow.requests.schedule_checkin(involvement.id, self.settings.policy.next_checkin(now))
             if accepted >= request.experts_wanted:
                 uow.requests.set_status(request.id, RequestStatus.MATCHED.value, now)
                 taken = uow.requests.close_pending_offers(request.id, OfferStatus.TAKEN, now)

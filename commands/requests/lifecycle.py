@@ -144,6 +144,7 @@ class RequestLifecycle:
             if not by_lead and involvement.expert_id != submission.user_id:
                 raise UserError(t("checkout.none", code=case.code))
             uow.cases.end_involvement(involvement.id, now, reason)
+            uow.requests.schedule_checkin(involvement.id, None)  # no more "still needed?" questions
             expert = uow.roster.professional(involvement.expert_id)
             lead = uow.roster.professional(case.lead_id)
             values = {

@@ -174,3 +174,7 @@ class DueCheckin:
 
     involvement_id: int
     due_at: datetime
+    case_id: int
+    expert_id: str
+    started_at: datetime
+    ended: bool

@@ -5,6 +5,7 @@ from __future__ import annotations
 from commands.calendar import WorkCalendar
 from commands.config import ProductConfig
 from commands.registry import Router, Subcommands
+from commands.requests.checkins import CheckinHandlers
 from commands.requests.dialog import CALLBACK
 from commands.requests.escalations import ASSIGN_CALLBACK, WIDEN_CALLBACK, EscalationHandlers
 from commands.requests.handlers import DECLINE_CALLBACK, RequestHandlers
@@ -20,6 +21,7 @@ def register(router: Router, tables: dict[str, Subcommands], config: ProductConf
     handlers = RequestHandlers(settings)
     lifecycle = RequestLifecycle(settings)
     escalations = EscalationHandlers(settings)
+    checkins = CheckinHandlers(settings, lifecycle)
     erbij = tables["erbij"]
     erbij.default = handlers.ask
     erbij.fallback = handlers.ask  # `/erbij <casuscode>`; anything else gets the unknown-word hint
@@ -40,3 +42,6 @@ def register(router: Router, tables: dict[str, Subcommands], config: ProductConf
     router.dialog(ASSIGN_CALLBACK, escalations.submit_assign)
     router.dialog(WIDEN_CALLBACK, escalations.submit_widen)
     router.tick("requests.escalations", escalations.tick)
+    router.action("checkin.keep", checkins.keep)
+    router.action("checkin.checkout", checkins.checkout)
+    router.tick("requests.checkins", checkins.tick)

@@ -120,4 +120,20 @@ MESSAGES = {
         "{name} kent het gezin en krijgt je vraag als eerste, als ze beschikbaar is. De keuzes van de vorige "
         "vraag staan al ingevuld."
     ),
+    # --- check-in -------------------------------------------------------------------------------------
+    "checkin.to_expert": (
+        "Je bent nu {weeks} weken aangeschoven bij casus {code} (regiehouder {lead}). Is je hulp nog nodig? "
+        "Bespreek het gerust eerst met {lead}."
+    ),
+    "checkin.to_lead": (
+        "{name} is nu {weeks} weken aangeschoven bij casus {code}. Is die hulp nog nodig? Bij *Uitchecken* "
+        "leg je vast welke afspraken blijven lopen en wie zicht houdt."
+    ),
+    "checkin.button.keep": "Blijft nodig",
+    "checkin.button.checkout": "Uitchecken",
+    "checkin.kept": (
+        "Genoteerd: de hulp bij casus {code} blijft nodig. Over {weeks} weken vraag ik het opnieuw."
+    ),
+    "checkin.gone": "Deze expert is al uitgecheckt bij de casus; je hoeft niets te doen.",
+    "checkin.not_yours": "Deze vraag is niet aan jou gericht.",
 }
