@@ -24,6 +24,7 @@ from commands.clock import Clock
 from commands.config import ProductConfig
 from commands.consults import wiring as consults_wiring
 from commands.help import wiring as help_wiring
+from commands.monitor import wiring as monitor_wiring
 from commands.registry import Context, Router
 from commands.requests import wiring as requests_wiring
 from commands.roster import wiring as roster_wiring
@@ -48,6 +49,7 @@ def build_router(config: ProductConfig | None = None) -> Router:
     cases_wiring.register(router, tables, consults_wiring.card_settings(config.case_code_prefix))
     requests_wiring.register(router, tables, config)
     consults_wiring.register(router, tables, CronConsultDates())
+    monitor_wiring.register(router, tables)
     return router
 
 

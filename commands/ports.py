@@ -20,6 +20,7 @@ from commands.roster.model import (
 if TYPE_CHECKING:
     from commands.cases.ports import CaseRepository
     from commands.consults.ports import ConsultRepository
+    from commands.monitor.ports import MonitorRepository
     from commands.requests.ports import RequestRepository
 
 
@@ -99,6 +100,7 @@ class UnitOfWork(Protocol):
     cases: CaseRepository
     consults: ConsultRepository
     requests: RequestRepository
+    monitor: MonitorRepository
 
     def __enter__(self) -> Self: ...
 

@@ -28,8 +28,10 @@ class CaseRow(Base):
     version: Mapped[int] = mapped_column(Integer)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     created_by: Mapped[str] = mapped_column(String(64))
-    closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)  # the monitor's period scans
     close_reason: Mapped[str | None] = mapped_column(String(24))
+    # The family's answer at closing (ja | deels | nee | niet_gevraagd), for the monitor.
+    family_experience: Mapped[str | None] = mapped_column(String(16))
 
 
 class FrameworkChangeRow(Base):
@@ -78,6 +80,8 @@ class InvolvementRow(Base):
     ended_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     end_reason: Mapped[str | None] = mapped_column(String(24))
     card_access: Mapped[bool] = mapped_column(Boolean, default=True)
+    # The family's answer at check-out (ja | deels | nee | niet_gevraagd), for the monitor.
+    family_experience: Mapped[str | None] = mapped_column(String(16))
 
     __table_args__ = (
         Index("ix_involvement_case_id_expert_id", "case_id", "expert_id"),

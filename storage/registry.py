@@ -10,6 +10,7 @@ MODEL_MODULES = (
     "storage.case_models",
     "storage.request_models",
     "storage.consult_models",
+    "storage.monitor_models",
 )
 
 

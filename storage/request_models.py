@@ -28,7 +28,7 @@ class HelpRequestRow(Base):
     round: Mapped[int] = mapped_column(Integer, default=0)
     round_due_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     accepted: Mapped[int] = mapped_column(Integer, default=0)
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)  # the monitor's period scans
     matched_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     region_wide: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())

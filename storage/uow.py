@@ -10,9 +10,11 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from commands import ports
+from commands.monitor.ports import MonitorRepository
 from storage.audit import SqlAuditRepository
 from storage.cases import SqlCaseRepository
 from storage.consults import SqlConsultRepository
+from storage.monitor import SqlMonitorRepository
 from storage.outbox import SqlOutboxRepository
 from storage.requests import SqlRequestRepository
 from storage.roster import SqlRosterRepository
@@ -29,6 +31,7 @@ class SqlUnitOfWork:
     cases: ports.CaseRepository
     consults: ports.ConsultRepository
     requests: ports.RequestRepository
+    monitor: MonitorRepository
 
     def __init__(
         self, session_factory: Callable[[], Session], roster_cache: RosterCache | None = None
@@ -45,6 +48,7 @@ class SqlUnitOfWork:
         self.cases = SqlCaseRepository(self.session)
         self.consults = SqlConsultRepository(self.session)
         self.requests = SqlRequestRepository(self.session)
+        self.monitor = SqlMonitorRepository(self.session)
         return self
 
     def __exit__(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from commands.catalogue import t
 from commands.registry import Router, SlashCommandSpec, Subcommands
 
-TRIGGERS = ("erbij", "kaart", "overleg", "beschikbaar")
+TRIGGERS = ("erbij", "kaart", "overleg", "beschikbaar", "monitor")
 
 
 def spec(trigger: str) -> SlashCommandSpec:

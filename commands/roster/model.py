@@ -19,6 +19,7 @@ class Role(StrEnum):
     EXPERT = "expert"
     CHAIR = "voorzitter"
     COORDINATOR = "coordinator"
+    POLICY = "beleid"  # managers and municipal policy staff: the monitor's aggregates, no case access
 
 
 class AbsenceSource(StrEnum):

@@ -14,7 +14,7 @@ def test_catalogue_loads_and_every_template_formats() -> None:
 
 
 def test_no_english_leftovers_in_help() -> None:
-    for trigger in ("erbij", "kaart", "overleg", "beschikbaar"):
+    for trigger in ("erbij", "kaart", "overleg", "beschikbaar", "monitor"):
         text = t(f"help.{trigger}", crisis=t("general.crisis_note"))
         assert text.startswith("####")
         assert not re.search(r"\b(the|and|please|error)\b", text, flags=re.IGNORECASE)

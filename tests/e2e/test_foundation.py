@@ -41,7 +41,7 @@ def _command_form(stack: World, user: object, text: str, token: str) -> dict[str
 
 def test_commands_are_registered_once_even_after_restarts(stack: World) -> None:
     triggers = sorted(c["trigger"] for c in stack.emulator.commands())
-    assert triggers == ["beschikbaar", "erbij", "kaart", "overleg"]
+    assert triggers == ["beschikbaar", "erbij", "kaart", "monitor", "overleg"]
     stack.restart()
     stack.restart()
     assert sorted(c["trigger"] for c in stack.emulator.commands()) == triggers
@@ -52,7 +52,7 @@ def test_commands_are_registered_once_even_after_restarts(stack: World) -> None:
         assert command["url"].endswith("/mattermost/command")
 
 
-@pytest.mark.parametrize("trigger", ["erbij", "kaart", "overleg", "beschikbaar"])
+@pytest.mark.parametrize("trigger", ["erbij", "kaart", "overleg", "beschikbaar", "monitor"])
 def test_help_of_every_trigger_answers_privately_in_dutch(stack: World, trigger: str) -> None:
     user = stack.person("jeroen.st", "Jeroen", "Bakker")
     answer = stack.slash(user, f"/{trigger} help")

@@ -68,7 +68,7 @@ MESSAGES = {
         "**MDO:** {held} overleggen met gemiddeld {per_consult} casussen; doorgeschoven: {carried}; "
         "met besluit: {decided}; acties op tijd klaar: {on_time}"
     ),
-    "monitor.meer": "Meer: `/monitor {period} detail`. Definities: docs/monitor.md.",
+    "monitor.meer": "Meer: `{command}`. Definities: docs/monitor.md.",
     "monitor.leeg": "Nog geen vragen of casussen in deze periode.",
     # --- units -------------------------------------------------------------------------------------
     "monitor.uur": "{value} uur",
