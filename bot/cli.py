@@ -81,6 +81,12 @@ def cmd_outbox(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_doctor(args: argparse.Namespace) -> int:
+    from bot import doctor
+
+    return doctor.cmd_doctor(args)
+
+
 def version() -> str:
     """The installed distribution's version (what `pip install` put there), for `erbij --version`."""
     from importlib.metadata import PackageNotFoundError
@@ -115,6 +121,12 @@ def build_parser() -> argparse.ArgumentParser:
     outbox.add_argument("action", choices=["status", "failed", "retry"])
     outbox.add_argument("--database", default=None)
     outbox.set_defaults(func=cmd_outbox)
+    doctor = sub.add_parser(
+        "doctor",
+        help="controleer instellingen, database, Mattermost en bereikbaarheid, met wat je moet oplossen",
+    )
+    doctor.add_argument("--database", default=None, help="SQLAlchemy-URL (standaard: ERBIJ_DATABASE_URL)")
+    doctor.set_defaults(func=cmd_doctor)
     cli_roster.add_parsers(sub)
     cli_cases.add_parsers(sub)
     cli_consults.add_parsers(sub)

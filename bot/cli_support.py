@@ -61,9 +61,10 @@ def database_problem(problem: connect.DatabaseProblem, setting: str = "ERBIJ_DAT
 
 def mattermost_problem(err: MattermostError, settings: Settings) -> str:
     """The Dutch message for a Mattermost error met while setting up: which setting to correct."""
-    from bot.mattermost import NotFound, PermanentError
+    from bot.mattermost import NotFound, PermanentError, PermissionDenied
 
-    if isinstance(err, NotFound):
+    # At start-up only the team lookup answers 404 (no such team) or 403 (the bot is not a member).
+    if isinstance(err, NotFound | PermissionDenied):
         return t("admin.mm.team", team=settings.mattermost_team or "")
     if isinstance(err, PermanentError) and err.status == 401:
         return t("admin.mm.token")

@@ -151,6 +151,20 @@ class Team:
         }
 
 
+def team_member_json(team_id: str, user_id: str) -> JSON:
+    """A TeamMember as Mattermost returns it."""
+    return {
+        "team_id": team_id,
+        "user_id": user_id,
+        "roles": "team_user",
+        "delete_at": 0,
+        "scheme_guest": False,
+        "scheme_user": True,
+        "scheme_admin": False,
+        "explicit_roles": "",
+    }
+
+
 @dataclass(eq=False)
 class Channel:
     """A channel; `type` is O (public), P (private) or D (direct message)."""

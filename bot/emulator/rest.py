@@ -7,7 +7,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from .model import ApiError, for_client, forbidden
+from .model import ApiError, for_client, forbidden, team_member_json
 from .web import backend, json_list, json_object, ok, resolve_user_id, session_user
 
 API = "/api/v4"
@@ -63,11 +63,44 @@ async def user_status(request: Request) -> Response:
 
 
 async def team_by_name(request: Request) -> Response:
-    session_user(request)
-    team = backend(request).state.team
+    me = session_user(request)
+    state = backend(request).state
+    team = state.team
     if request.path_params["team_name"] != team.name:
         raise ApiError(404, "app.team.get_by_name.missing.app_error", "Unable to find the existing team.")
+    # Not open to join (allow_open_invite is false): outsiders lack view_team and get a 403.
+    state.require_team_member(me.id)
     return ok(team.to_json())
+
+
+def _our_team(request: Request) -> str:
+    team_id = str(request.path_params["team_id"])
+    if team_id != backend(request).state.team.id:
+        raise ApiError(404, "app.team.get.find.app_error", "Unable to find the existing team.")
+    return team_id
+
+
+async def team_member(request: Request) -> Response:
+    me = session_user(request)
+    state = backend(request).state
+    team_id = _our_team(request)
+    state.require_team_member(me.id)
+    user_id = resolve_user_id(request, me)
+    with state.lock:
+        member = user_id in state.team_members
+    if not member:
+        raise ApiError(404, "app.team.get_member.missing.app_error", "No team member found for that ID.")
+    return ok(team_member_json(team_id, user_id))
+
+
+async def team_members_by_ids(request: Request) -> Response:
+    me = session_user(request)
+    state = backend(request).state
+    team_id = _our_team(request)
+    state.require_team_member(me.id)
+    ids = await json_list(request)
+    with state.lock:
+        return ok([team_member_json(team_id, str(i)) for i in dict.fromkeys(ids) if i in state.team_members])
 
 
 async def team_by_id(request: Request) -> Response:
@@ -120,6 +153,17 @@ async def channel_members(request: Request) -> Response:
     with state.lock:
         members = sorted(channel.members)[page * per_page : (page + 1) * per_page]
     return ok([channel.member_json(m, state.now_ms()) for m in members])
+
+
+async def channel_members_by_ids(request: Request) -> Response:
+    me = session_user(request)
+    state = backend(request).state
+    channel = state.channel(request.path_params["channel_id"])
+    state.require_readable(channel, me.id)
+    ids = await json_list(request)
+    with state.lock:
+        found = [str(i) for i in dict.fromkeys(ids) if i in channel.members]
+    return ok([channel.member_json(user_id, state.now_ms()) for user_id in found])
 
 
 async def add_channel_member(request: Request) -> Response:
@@ -242,8 +286,11 @@ ROUTES = [
     Route(f"{API}/teams/name/{{team_name}}/channels/name/{{channel_name}}", channel_by_name, methods=["GET"]),
     Route(f"{API}/teams/name/{{team_name}}", team_by_name, methods=["GET"]),
     Route(f"{API}/teams/{{team_id}}/channels/name/{{channel_name}}", channel_by_name, methods=["GET"]),
+    Route(f"{API}/teams/{{team_id}}/members/ids", team_members_by_ids, methods=["POST"]),
+    Route(f"{API}/teams/{{team_id}}/members/{{user_id}}", team_member, methods=["GET"]),
     Route(f"{API}/teams/{{team_id}}", team_by_id, methods=["GET"]),
     Route(f"{API}/channels/direct", direct_channel, methods=["POST"]),
+    Route(f"{API}/channels/{{channel_id}}/members/ids", channel_members_by_ids, methods=["POST"]),
     Route(f"{API}/channels/{{channel_id}}/members", channel_members, methods=["GET"]),
     Route(f"{API}/channels/{{channel_id}}/members", add_channel_member, methods=["POST"]),
     Route(f"{API}/channels/{{channel_id}}/posts", channel_posts, methods=["GET"]),

@@ -178,7 +178,19 @@ class Emulator:
         return bot, self.state.create_token(bot)
 
     def create_user(self, username: str, first_name: str = "", last_name: str = "", **fields: Any) -> User:
+        """A person in the team (pass `in_team=False` for an account outside it)."""
         return self.state.create_user(username, first_name=first_name, last_name=last_name, **fields)
+
+    def add_to_team(self, user: User) -> None:
+        self.state.join_team(user.id)
+
+    def remove_from_team(self, user: User) -> None:
+        """As an admin removing someone from the team: they also leave its channels."""
+        self.state.leave_team(user.id)
+
+    def remove_from_channel(self, channel: ChannelRef, user: User) -> None:
+        with self.state.lock:
+            self.channel(channel).members.discard(user.id)
 
     def create_token(self, user: User) -> str:
         return self.state.create_token(user)

@@ -50,6 +50,7 @@ class State:
         self.tokens: dict[str, str] = {}
         self.statuses: dict[str, JSON] = {}
         self.channels: dict[str, Channel] = {}
+        self.team_members: set[str] = set()
         self.manage_commands: dict[str, bool] = {}
         self.manage_others: dict[str, bool] = {}
         self.ephemerals: dict[str, list[JSON]] = {}
@@ -62,7 +63,9 @@ class State:
 
     # -- users and tokens -------------------------------------------------------------------------
 
-    def create_user(self, username: str, *, is_bot: bool = False, **fields: Any) -> User:
+    def create_user(
+        self, username: str, *, is_bot: bool = False, in_team: bool = True, **fields: Any
+    ) -> User:
         username = username.lower()
         if not _USERNAME.match(username):
             raise ValueError(f"invalid Mattermost username: {username!r}")
@@ -81,9 +84,29 @@ class State:
                 "active_channel": "",
                 "dnd_end_time": 0,
             }
-            # Joining a team puts a user in its default channel, as Mattermost does.
-            self.town_square.members.add(user.id)
+            if in_team:
+                self.join_team(user.id)
             return user
+
+    def join_team(self, user_id: str) -> None:
+        with self.lock:
+            self.team_members.add(user_id)
+            # Joining a team puts a user in its default channel, as Mattermost does.
+            self.town_square.members.add(user_id)
+
+    def leave_team(self, user_id: str) -> None:
+        """Leaving a team also leaves its channels, as Mattermost does."""
+        with self.lock:
+            self.team_members.discard(user_id)
+            for channel in self.channels.values():
+                if channel.team_id == self.team.id:
+                    channel.members.discard(user_id)
+
+    def require_team_member(self, user_id: str) -> None:
+        """The `view_team` permission: team members only (the emulator's team is not open to join)."""
+        with self.lock:
+            if user_id not in self.team_members:
+                raise forbidden("You do not have the appropriate permissions. (view_team)")
 
     def create_token(self, user: User) -> str:
         token = new_id()

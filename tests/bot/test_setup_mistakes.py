@@ -216,6 +216,22 @@ def test_serve_with_a_wrong_team_names_the_team_setting(
     assert_clear(err, "geen team jeugdregoi", "ERBIJ_MATTERMOST_TEAM", "bot-account aan dat team toe")
 
 
+def test_serve_with_the_bot_outside_the_team_says_to_add_it(
+    emulator: Emulator, database_url: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bot, token = emulator.create_bot("erbij")
+    emulator.remove_from_team(bot)
+    serve_settings(
+        monkeypatch,
+        ERBIJ_DATABASE_URL=database_url,
+        ERBIJ_MATTERMOST_URL=emulator.url,
+        ERBIJ_MATTERMOST_TOKEN=token,
+    )
+    code, err = run(capsys, "serve")
+    assert code == 2
+    assert_clear(err, "ERBIJ_MATTERMOST_TEAM", "voeg het bot-account aan dat team toe")
+
+
 def test_serve_with_a_revoked_token_names_the_token_setting(
     emulator: Emulator, database_url: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

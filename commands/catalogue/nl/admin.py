@@ -100,4 +100,86 @@ MESSAGES = {
         "teambeheerder de commando's aanmaken (de instructie staat hierboven in het log) en zet hun tokens "
         "in ERBIJ_COMMAND_TOKENS."
     ),
+    # --- doctor -----------------------------------------------------------------------------------------
+    "doctor.header": "Erbij doctor: controle van deze installatie",
+    "doctor.ok": "ok    {what}",
+    "doctor.wrong": "FOUT  {what}\n      oplossing: {fix}",
+    "doctor.all_ok": "Alles in orde ({count} controles).",
+    "doctor.some_wrong": (
+        "{wrong} van de {count} controles niet in orde; los ze op en draai `erbij doctor` opnieuw."
+    ),
+    "doctor.skipped": "      (niet gecontroleerd: {what}; los eerst de fout hierboven op)",
+    "doctor.db.reachable": "database bereikbaar ({where})",
+    "doctor.db.schema": "databaseschema actueel ({head})",
+    "doctor.mm.settings": "instellingen voor Mattermost aanwezig",
+    "doctor.mm.reachable": "Mattermost bereikbaar op {url}",
+    "doctor.mm.reachable_fix": (
+        "controleer ERBIJ_MATTERMOST_URL en of Mattermost draait en vanaf deze machine bereikbaar is"
+    ),
+    "doctor.mm.token": "token geldig (ERBIJ_MATTERMOST_TOKEN)",
+    "doctor.mm.bot": "het token hoort bij een bot-account (@{username})",
+    "doctor.mm.bot_fix": (
+        "@{username} is een gewone gebruiker. Maak een bot-account aan (Systeemconsole > Integraties > "
+        "Bot-accounts), geef het een toegangstoken en zet dat in ERBIJ_MATTERMOST_TOKEN"
+    ),
+    "doctor.mm.team": "team {team} bestaat (ERBIJ_MATTERMOST_TEAM)",
+    "doctor.mm.team_fix": (
+        "Mattermost kent geen team {team}; gebruik de teamnaam zoals in de adresbalk "
+        "(https://chat.voorbeeld.nl/<teamnaam>/…) in ERBIJ_MATTERMOST_TEAM"
+    ),
+    "doctor.mm.member": "@{username} is lid van team {team}",
+    "doctor.mm.member_fix": (
+        "voeg @{username} toe aan team {team} (Systeemconsole > Gebruikersbeheer > Teams > {team} > "
+        "Leden toevoegen)"
+    ),
+    "doctor.mm.unexpected": "Mattermost gaf een onverwacht antwoord: {error}",
+    "doctor.commands": "slash-commando's {triggers} aanwezig, met URL {url}",
+    "doctor.commands.missing": (
+        "{triggers} bestaan niet in team {team}; start `erbij serve` (die maakt ze aan), of laat een "
+        "teambeheerder ze aanmaken met URL {url} en zet hun tokens in ERBIJ_COMMAND_TOKENS"
+    ),
+    "doctor.commands.url": (
+        "{triggers} wijzen naar {found}; dat moet {url} zijn (onder ERBIJ_PUBLIC_URL). Start `erbij serve` "
+        "opnieuw (die zet de URL goed) of pas het aan in Integraties > Slash-commando's"
+    ),
+    "doctor.commands.tokens": (
+        "slash-commando's: Erbij mag ze niet inzien, ERBIJ_COMMAND_TOKENS heeft {count} tokens"
+    ),
+    "doctor.commands.no_permission": (
+        "Erbij mag de slash-commando's niet beheren en ERBIJ_COMMAND_TOKENS heeft {count} van de {needed} "
+        "tokens. Geef het bot-account het recht om slash-commando's te beheren, of laat een teambeheerder "
+        "{triggers} aanmaken met URL {url} en zet hun tokens in ERBIJ_COMMAND_TOKENS"
+    ),
+    "doctor.channel": "kanaal ~{channel} bestaat, met {who} erin",
+    "doctor.channel.missing": (
+        "kanaal ~{channel} bestaat niet in team {team}; maak het aan (privé) en voeg {who} toe{hint}"
+    ),
+    "doctor.channel.closed": (
+        "kanaal ~{channel} bestaat, maar @{bot} is geen lid; voeg @{bot} toe aan ~{channel}"
+    ),
+    "doctor.channel.members": "voeg {missing} toe aan ~{channel}",
+    "doctor.channel.coordinators_hint": ", of kies een ander kanaal met ERBIJ_COORDINATORS_CHANNEL",
+    "doctor.channel.consult_hint": ", of kies een ander kanaal met `erbij consults set {key} --channel …`",
+    "doctor.consult.roster": "voorzitter en deelnemers van overleg [{key}] staan in het rooster",
+    "doctor.consult.roster_fix": (
+        "{names} staan niet (meer) in het rooster; pas het overleg aan met "
+        "`erbij consults set {key} --chair … --members …` of neem ze weer op in het rooster"
+    ),
+    "doctor.roster.exist": "alle {count} mensen uit het rooster bestaan in Mattermost",
+    "doctor.roster.exist_fix": (
+        "{names} bestaan niet (meer) in Mattermost; maak de accounts aan of haal ze uit het rooster "
+        "(`erbij roster import`)"
+    ),
+    "doctor.roster.renamed": (
+        "{names} horen nu bij een ander Mattermost-account dan bij het inlezen; lees het rooster opnieuw in "
+        "(`erbij roster import`)"
+    ),
+    "doctor.roster.team": "alle {count} mensen uit het rooster zijn lid van team {team}",
+    "doctor.roster.team_fix": "voeg {names} toe aan team {team}",
+    "doctor.health": "Erbij bereikbaar op {url}",
+    "doctor.health_fix": (
+        "start `erbij serve` en controleer dat ERBIJ_PUBLIC_URL (en de reverse proxy ervoor) naar Erbij "
+        "leidt; vanaf hier: {reason}"
+    ),
+    "doctor.health.status": "Erbij antwoordt met HTTP {status} ({body})",
 }
