@@ -2,22 +2,28 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
+from commands.cases.card import CardVersion, VersionInfo
 from commands.cases.codes import InvalidCaseCode, parse_code
+from commands.cases.editing import CardRuleBroken
 from commands.cases.fields import label
-from commands.cases.model import EndReason
+from commands.cases.form import Form
+from commands.cases.model import Case, EndReason
 from commands.catalogue import t
 from commands.errors import UserError
 from commands.inbound import CommandRequest, DialogSubmission
 from commands.numbers import record_id
 from commands.outbox import OutgoingMessage, Recipient
-from commands.ports import AuditEvent
+from commands.ports import AuditEvent, UnitOfWork
 from commands.registry import Context
 from commands.replies import Button, Dialog, DialogField, DialogResult, Message, OpenDialog, Option, Reply
-from commands.requests import messages
+from commands.requests import handback, messages
 from commands.requests.escalations import close_for_request
 from commands.requests.model import EscalationStatus, OfferStatus, RequestStatus
 from commands.requests.rounds import RequestSettings, close_offer_posts
 from commands.requests.status import status_text
+from commands.roster.model import OrganisationKind
 
 CHECKOUT_CALLBACK = "involvement.checkout"
 CHECKOUT_REASONS = (
@@ -110,6 +116,7 @@ class RequestLifecycle:
                 options=tuple(Option(label(r), r.value) for r in CHECKOUT_REASONS),
             )
         )
+        fields.extend(handback.fields())
         state = {"case": str(case.id)}
         if case.lead_id != req.user_id:
             state["involvement"] = str(choices[0][0].id)
@@ -134,6 +141,13 @@ class RequestLifecycle:
         involvement_id = submission.state.get("involvement") or str(
             submission.submission.get("involvement") or ""
         )
+        form = Form(submission.submission)
+        handed_back = handback.Handback(
+            form.lines("agreements", max_items=handback.MAX_AGREEMENTS, max_length=handback.AGREEMENT_MAX),
+            form.text("watch", max_length=handback.WATCH_MAX, required=False),
+        )
+        if form.errors:
+            return DialogResult(field_errors=dict(form.errors))
         with ctx.uow() as uow:
             case = uow.cases.by_id(record_id(submission.state.get("case", "")) or 0)
             active = {str(i.id): i for i in uow.cases.active_for_case(case.id)} if case else {}
@@ -146,6 +160,9 @@ class RequestLifecycle:
             uow.cases.end_involvement(involvement.id, now, reason)
             uow.requests.schedule_checkin(involvement.id, None)  # no more "still needed?" questions
             expert = uow.roster.professional(involvement.expert_id)
+            if not handed_back.empty and (by_lead or involvement.card_access):
+                _hand_back(uow, case, involvement.organisation_kind, messages.person(expert), handed_back,
+                           submission.user_id, now, self.settings)  # fmt: skip
             lead = uow.roster.professional(case.lead_id)
             values = {
                 "code": case.code,
@@ -173,11 +190,12 @@ class RequestLifecycle:
             )
             for user_id, key in notices:
                 buttons = (again,) if user_id == case.lead_id else ()
+                extra = handback.lead_lines(handed_back) if user_id == case.lead_id else ""
                 uow.outbox.add(
                     OutgoingMessage(
                         key=f"involvement:{involvement.id}:checkout:{user_id}",
                         to=Recipient.user(user_id),
-                        message=Message(t(key, **values), buttons=buttons),
+                        message=Message(t(key, **values) + extra, buttons=buttons),
                     ),
                     now,
                 )
@@ -194,6 +212,35 @@ class RequestLifecycle:
             )
             uow.commit()
         return DialogResult()
+
+
+def _hand_back(
+    uow: UnitOfWork,
+    case: Case,
+    kind: OrganisationKind,
+    expert_name: str,
+    handed_back: handback.Handback,
+    author_id: str,
+    now: datetime,
+    settings: RequestSettings,
+) -> None:
+    """The agreements that keep running become a new card version whose history names the check-out."""
+    current = uow.cases.latest_card(case.id)
+    try:
+        edit = handback.handback_edit(
+            current.card, handed_back, expert_name, kind, settings.calendar.local(now).date()
+        )
+    except CardRuleBroken as err:
+        raise UserError(t(err.key, **err.values), field="agreements") from None
+    number = current.info.number + 1
+    uow.cases.append_version(
+        case.id, CardVersion(VersionInfo(number, now, author_id, handback.PART, edit.changes), edit.card)
+    )
+    detail = {"onderdeel": handback.PART, "versie": str(number)}
+    uow.audit.record(
+        AuditEvent(now, author_id, "kaart.wijzigen", case.code, authorisation="uitchecken",
+                   access_point="/erbij uitchecken", detail=detail)
+    )  # fmt: skip
 
 
 def _code(text: str) -> str:

@@ -136,4 +136,17 @@ MESSAGES = {
     ),
     "checkin.gone": "Deze expert is al uitgecheckt bij de casus; je hoeft niets te doen.",
     "checkin.not_yours": "Deze vraag is niet aan jou gericht.",
+    # --- check-out that hands back -------------------------------------------------------------------
+    "checkout.field.agreements": "Afspraken die doorlopen",
+    "checkout.field.agreements.help": (
+        "Eén afspraak per regel, bijv. 'Moeder belt de buurvrouw als vader drinkt'. Ze komen op de kaart."
+    ),
+    "checkout.field.watch": "Wie houdt zicht?",
+    "checkout.field.watch.help": "Bijv. 'de regiehouder' of 'school (mentor)'. Geen namen van gezinsleden.",
+    "checkout.card.when": "loopt door na uitchecken van {name} ({date})",
+    "checkout.card.watch_unknown": "nog niet afgesproken",
+    "checkout.card.step": ("{name} uitgecheckt; {count} afspraak/afspraken lopen door, zicht houdt: {watch}"),
+    "checkout.lead.agreements": "**Afspraken die doorlopen** (staan nu op de kaart):",
+    "checkout.lead.watch": "Zicht houdt: {watch}",
+    "kaart.deel.uitchecken": "uitchecken (afspraken die doorlopen)",
 }
