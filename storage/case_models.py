@@ -62,6 +62,8 @@ class CardVersionRow(Base):
     part: Mapped[str] = mapped_column(String(24))
     changes: Mapped[list[dict[str, Any]]] = mapped_column(JSON)
     content: Mapped[dict[str, Any]] = mapped_column(JSON)
+    # Where the change came from when not typed on the card ("mdo:12:2026-11-25"); empty for a card edit.
+    source: Mapped[str] = mapped_column(String(80), default="", server_default="")
 
     __table_args__ = (UniqueConstraint("case_id", "number", name="uq_card_version_case_id_number"),)
 

@@ -182,11 +182,15 @@ class SqlCaseRepository:
                 CardVersionRow.author_id,
                 CardVersionRow.part,
                 CardVersionRow.changes,
+                CardVersionRow.source,
             )
             .where(CardVersionRow.case_id == case_id)
             .order_by(CardVersionRow.number)
         ).all()
-        return [VersionInfo(r.number, r.at, r.author_id, r.part, changes_from_json(r.changes)) for r in rows]
+        return [
+            VersionInfo(r.number, r.at, r.author_id, r.part, changes_from_json(r.changes), r.source or "")
+            for r in rows
+        ]
 
     # --- involvements --------------------------------------------------------------------------------------
     def start_involvement(
@@ -283,11 +287,14 @@ def _version_row(case_id: int, version: CardVersion) -> CardVersionRow:
         part=info.part,
         changes=changes_to_json(info.changes),
         content=card_to_json(version.card),
+        source=info.source,
     )
 
 
 def _version(row: CardVersionRow) -> CardVersion:
-    info = VersionInfo(row.number, row.at, row.author_id, row.part, changes_from_json(row.changes))
+    info = VersionInfo(
+        row.number, row.at, row.author_id, row.part, changes_from_json(row.changes), row.source or ""
+    )
     return CardVersion(info, card_from_json(row.content))
 
 

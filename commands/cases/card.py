@@ -100,6 +100,7 @@ class StepBy(StrEnum):
     SCHOOL = "onderwijs"
     POLICE = "politie"
     FAMILY_NETWORK = "gezin_netwerk"
+    CONSULT = "mdo"  # decided in the multidisciplinary consult
     OTHER = "overig"
 
 

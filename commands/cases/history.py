@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 
 from commands.cases.card import Change, ChangeKind, FieldChange, Perspective, VersionInfo
 from commands.cases.fields import label
-from commands.catalogue import t
+from commands.catalogue import catalogue, t
 
 HISTORY_SHOWN = 30  # the newest versions in chat; the export holds them all
 
@@ -64,7 +64,7 @@ def _field(change: FieldChange) -> str:
 
 def version_line(info: VersionInfo, names: Mapping[str, str], timezone: str) -> str:
     changes = "; ".join(describe_change(ch, names) for ch in info.changes) or t("kaart.leeg")
-    return t(
+    line = t(
         "kaart.geschiedenis.regel",
         number=info.number,
         at=local(info.at, timezone),
@@ -72,6 +72,18 @@ def version_line(info: VersionInfo, names: Mapping[str, str], timezone: str) -> 
         part=t(f"kaart.deel.{info.part}"),
         changes=changes,
     )
+    return f"{line} {source_text(info.source)}" if info.source else line
+
+
+def source_text(source: str) -> str:
+    """'mdo:12:2026-11-25' → '(bron: MDO van 25-11-2026)'; an unknown kind is shown as it is."""
+    kind, _, rest = source.partition(":")
+    _ref, _, day = rest.partition(":")
+    when = ".".join(reversed(day.split("-"))).replace(".", "-") if day else ""
+    key = f"kaart.bron.{kind}"
+    if key not in catalogue():
+        return t("kaart.bron.anders", source=source)
+    return t(key, day=when) if when else t(f"{key}.zonder_datum")
 
 
 def history_text(code: str, versions: list[VersionInfo], names: Mapping[str, str], timezone: str) -> str:

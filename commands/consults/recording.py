@@ -10,6 +10,8 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+from commands.cases import feed
+from commands.cases.card import StepBy
 from commands.catalogue import t
 from commands.consults.agenda import new_item_key, plan_for
 from commands.consults.agendas import next_consult, rebalance
@@ -242,6 +244,7 @@ class Recording:
                 actions = ()
                 next_consult_ = self._follow_up(uow, consult, item, user_id, now, ctx)
             outcomes.append(ItemOutcome(item, lead_id, actions, next_consult_))
+        self._to_cards(uow, consult, outcomes, user_id, now, calendar.zone)
         self._report(uow, consult, outcomes, now, tz)
         uow.commit()
         discussed = sum(1 for o in outcomes if o.discussed)
@@ -251,6 +254,41 @@ class Recording:
             carried=len(outcomes) - discussed,
             channel=consult.channel,
         )
+
+    @staticmethod
+    def _to_cards(
+        uow: UnitOfWork,
+        consult: Consult,
+        outcomes: list[ItemOutcome],
+        chair_id: str,
+        now: datetime,
+        zone: ZoneInfo,
+    ) -> None:
+        """The consult writes to the card: the decision as a step, each action as an agreement (who, by
+        when), one version per case by the chair, with the consult as its source."""
+        day = consult.starts_at.astimezone(zone).date()
+        names = display_names(uow, {a.owner_id for o in outcomes for a in o.actions})
+        cases = uow.cases.by_ids([o.item.case_id for o in outcomes if o.discussed])
+        for outcome in outcomes:
+            case = cases.get(outcome.item.case_id)
+            if case is None or not outcome.discussed:
+                continue
+            decision = t("kaart.mdo.stap", title=consult.title, decision=outcome.item.decision or "")
+            entries: list[object] = [feed.step(day, decision, StepBy.CONSULT)]
+            entries += [
+                feed.agreement(
+                    action.description,
+                    who=names.get(action.owner_id, ""),
+                    when=t("kaart.mdo.wanneer", due=action.due_on.strftime("%d-%m-%Y")),
+                    checked_by=t("kaart.mdo.controle"),
+                )
+                for action in outcome.actions
+            ]
+            feed.append_to_card(
+                uow, case, chair_id, now, part="mdo", entries=entries,
+                source=feed.source("mdo", consult.id, day), authorisation="mdo_voorzitter",
+                access_point="/overleg verslag",
+            )  # fmt: skip
 
     def _follow_up(
         self, uow: UnitOfWork, consult: Consult, item: AgendaItem, chair_id: str, now: datetime, ctx: Context

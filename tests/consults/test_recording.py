@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from commands.consults.agenda import plan_for
 from commands.consults.model import ItemKind, ItemStatus
+from commands.ports import AuditEvent
 from commands.replies import Button, OpenDialog, Reply
 from tests.consults.conftest import CHANNEL, Office
 
@@ -236,3 +237,46 @@ def test_an_ambiguous_owner_is_asked_back_with_the_candidates() -> None:
         "Regel 1: met „Jeroen” kan ik @jeroen.bakker (Jeroen Bakker) of @jeroen.smit (Jeroen Smit) bedoelen. "
         "Zet de achternaam erbij of gebruik de @gebruikersnaam.",
     )
+
+
+def test_the_consult_writes_its_decision_and_actions_to_the_card(office: Office) -> None:
+    codes = setup_consult(office)
+    office.click("karin", button(overview(office), codes["jeroen"]))
+    office.submit(
+        "karin",
+        {
+            "besluit": "Raadsonderzoek aanvragen.",
+            "acties": "Sanne evalueert de afspraken met moeder voor vrijdag\n"
+            "Jeroen plant een netwerkberaad over 2 weken",
+            "terug": "nee",
+        },
+    )
+    office.click("karin", button(overview(office), "Verslag afronden"))
+    with office.uow() as uow:
+        case = uow.cases.by_code(codes["jeroen"])
+        assert case is not None
+        latest = uow.cases.latest_card(case.id)
+        history = uow.cases.history(case.id)
+        untouched = uow.cases.by_code(codes["eva"])  # not discussed: nothing written
+        assert untouched is not None
+        assert uow.cases.latest_card(untouched.id).info.number == 1
+    card, info = latest.card, latest.info
+    assert info.author_id == "u-karin" and info.part == "mdo" and info.source.startswith("mdo:")
+    assert info.source.endswith(":2026-11-25")
+    assert [(s.step, s.by.value if s.by else None, str(s.on)) for s in card.steps] == [
+        ("Besluit MDO: Raadsonderzoek aanvragen.", "mdo", "2026-11-25")
+    ]
+    assert [(a.agreement, a.who, a.when) for a in card.agreements] == [
+        ("evalueert de afspraken met moeder", "Sanne de Vries", "uiterlijk 27-11-2026"),
+        ("plant een netwerkberaad", "Jeroen Bakker", "uiterlijk 09-12-2026"),
+    ]
+    assert history[-1].source == info.source
+    shown = office.say("jeroen", f"/kaart {codes['jeroen']} geschiedenis")
+    assert "(bron: MDO van 25-11-2026)" in shown and "Karin Smit" in shown
+    audit = [e for e in office_audit(office, codes["jeroen"]) if e.detail.get("bron")]
+    assert audit and audit[-1].actor_id == "u-karin" and audit[-1].on_behalf_of == "u-jeroen"
+
+
+def office_audit(office: Office, code: str) -> list[AuditEvent]:
+    with office.uow() as uow:
+        return uow.audit.for_case(code)

@@ -97,3 +97,16 @@ for _part, (_title, _intro) in _PART_DIALOGS.items():
 for _name, (_label, _help) in _FIELDS.items():
     MESSAGES[f"kaart.onderdeel.veld.{_name}"] = _label
     MESSAGES[f"kaart.onderdeel.hulp.{_name}"] = _help
+
+MESSAGES.update(
+    {
+        "kaart.bron.mdo": "_(bron: MDO van {day})_",
+        "kaart.bron.mdo.zonder_datum": "_(bron: MDO)_",
+        "kaart.bron.uitchecken": "_(bron: uitchecken op {day})_",
+        "kaart.bron.uitchecken.zonder_datum": "_(bron: uitchecken)_",
+        "kaart.bron.anders": "_(bron: {source})_",
+        "kaart.mdo.stap": "Besluit {title}: {decision}",
+        "kaart.mdo.wanneer": "uiterlijk {due}",
+        "kaart.mdo.controle": "regiehouder",
+    }
+)

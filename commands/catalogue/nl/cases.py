@@ -69,6 +69,7 @@ _VALUES = {
         "onderwijs": "Onderwijs",
         "politie": "Politie",
         "gezin_netwerk": "Gezin of netwerk",
+        "mdo": "MDO",
         "overig": "Overig",
     },
     "perspectief": {
@@ -241,6 +242,8 @@ _PARTS = {
     "kader": "kader",
     "regie": "regie",
     "sluiten": "afgesloten",
+    "mdo": "uit het MDO",
+    "uitchecken": "uit het uitchecken",
 }
 
 _SUBJECTS = {
