@@ -1,7 +1,7 @@
-"""card sources: where a card version came from (a consult's outcome, a check-out), and consult attendance
+"""card sources: where a card version came from (a consult's outcome, a check-out)
 
-Revision ID: 0008
-Revises: 0007
+Revision ID: 0009
+Revises: 0008
 Create Date: 2026-12-02
 
 `card_version.source` defaults to "" so every existing version reads as an edit on the card itself.
@@ -12,8 +12,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0008"
-down_revision = "0007"
+revision = "0009"
+down_revision = "0008"
 branch_labels = None
 depends_on = None
 
