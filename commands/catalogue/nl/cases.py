@@ -243,7 +243,6 @@ _PARTS = {
     "regie": "regie",
     "sluiten": "afgesloten",
     "mdo": "uit het MDO",
-    "uitchecken": "uit het uitchecken",
 }
 
 _SUBJECTS = {
