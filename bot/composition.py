@@ -11,6 +11,7 @@ from typing import Any
 
 from fastapi import FastAPI
 
+from bot.charts import MatplotlibCharts
 from bot.http import Edge, create_app
 from bot.mattermost import MattermostAdapter, WebsocketListener
 from bot.outbox_worker import OutboxWorker, Sender
@@ -49,7 +50,7 @@ def build_router(config: ProductConfig | None = None) -> Router:
     cases_wiring.register(router, tables, consults_wiring.card_settings(config.case_code_prefix))
     requests_wiring.register(router, tables, config)
     consults_wiring.register(router, tables, CronConsultDates())
-    monitor_wiring.register(router, tables)
+    monitor_wiring.register(router, tables, MatplotlibCharts())
     return router
 
 

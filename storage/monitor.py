@@ -84,6 +84,9 @@ class SqlMonitorRepository:
             update(CaseRow).where(CaseRow.id == case_id).values(family_experience=answer.value)
         )
 
+    def report_claimed(self, key: str) -> bool:
+        return self.session.get(MonitorReportRow, key) is not None
+
     def claim_report(self, key: str, now: datetime) -> bool:
         """Insert the report's row; False if it was there already (sent, or being sent by another process)."""
         insert = sqlite_insert if self.session.get_bind().dialect.name == "sqlite" else postgresql_insert

@@ -11,6 +11,16 @@ from typing import Any
 from .model import JSON, ApiError, Channel, Event, for_client, forbidden, new_id, not_found
 from .state import State
 
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+
+
+def _png_size(data: bytes) -> tuple[int, int]:
+    """Width and height from a PNG's IHDR chunk (bytes 16–24); (0, 0) for anything else."""
+    if len(data) < 24 or not data.startswith(PNG_SIGNATURE) or data[12:16] != b"IHDR":
+        return 0, 0
+    return int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
+
+
 MAX_MESSAGE_RUNES = 16383
 PENDING_TTL_MS = 30_000
 _KEPT_ON_CLEAR = ("from_webhook", "override_username", "override_icon_url")
@@ -202,6 +212,7 @@ class Posts:
                 raise forbidden()
             now = self.state.now_ms()
             extension = name.rsplit(".", 1)[1].lower() if "." in name else ""
+            width, height = _png_size(data)
             info: JSON = {
                 "id": new_id(),
                 "user_id": user_id,
@@ -214,9 +225,10 @@ class Posts:
                 "extension": extension,
                 "size": len(data),
                 "mime_type": mimetypes.guess_type(name)[0] or "application/octet-stream",
-                "width": 0,
-                "height": 0,
-                "has_preview_image": False,
+                # Mattermost reads an image's size and makes a preview; other files have 0 × 0 and none.
+                "width": width,
+                "height": height,
+                "has_preview_image": width > 0,
                 "mini_preview": None,
                 "remote_id": "",
                 "archived": False,

@@ -17,6 +17,10 @@ class MonitorRepository(Protocol):
 
     def record_close_answer(self, case_id: int, answer: FamilyAnswer) -> None: ...
 
+    def report_claimed(self, key: str) -> bool:
+        """Whether the report `key` was claimed already (a cheap look before the work of making it)."""
+        ...
+
     def claim_report(self, key: str, now: datetime) -> bool:
         """Claim sending the report `key`; True exactly once across processes and restarts."""
         ...

@@ -191,3 +191,20 @@ def test_no_count_under_five_is_ever_shown(history: History, now: datetime, scop
     text = render.summary(result, CALENDAR) + "\n" + render.detail(result, {}, {})
     for number in re.findall(r"\b\d+\b", NOT_COUNTS.sub(" ", text)):
         assert int(number) >= SMALL, f"count {number} shown in:\n{text}"
+
+
+@settings(max_examples=60, deadline=None)
+@given(histories(), NOW)
+def test_charts_never_draw_a_small_count(history: History, now: datetime) -> None:
+    from commands.monitor.charts import request_charts, trend_charts
+
+    bars = request_charts(history, NOVEMBER, {}, {})
+    for chart in bars:
+        assert all(v is None or v >= SMALL for v in chart.values)
+        asked = sum(NOVEMBER.contains(r.asked_at) for r in history.requests)
+        assert sum(v or 0 for v in chart.values) <= asked
+    (months,) = [figures.compute(history, NOVEMBER, now, CALENDAR)]
+    for chart in trend_charts([months]):
+        assert len(chart.values) == 1
+        if chart.name == "vrijwillig-kader" and chart.values[0] is not None:
+            assert months.voluntary.closed >= SMALL and months.voluntary.kept >= SMALL

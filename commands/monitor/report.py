@@ -1,0 +1,117 @@
+"""The monthly report: last month's figures and charts in the coordinators' channel, on the first working day.
+
+Due from 09:00 on the first working day of the month through the fifth working day (a bot that was down for a
+few days catches up; later the report would be stale and is skipped).
+Exactly once across restarts and processes: the report's row in `monitor_report` is inserted in the same
+transaction as its outbox messages, so either both exist or neither. The slow part (reading six months and
+drawing the charts) runs before that transaction, never inside it; a process that loses the race to claim
+throws its work away.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+
+from commands.calendar import WorkCalendar
+from commands.catalogue import t
+from commands.monitor import figures, render
+from commands.monitor.charts import ChartRenderer, request_charts, trend_charts
+from commands.monitor.model import Period
+from commands.monitor.period import containing, previous
+from commands.outbox import FileAttachment, OutgoingMessage, Recipient
+from commands.ports import AuditEvent
+from commands.registry import Context
+from commands.replies import Message
+from commands.roster.expertise import label as expertise_label
+
+REPORT_AT = time(9, 0)
+CATCH_UP_WORKING_DAYS = 5
+TREND_MONTHS = 6
+SYSTEM = "erbij"
+
+
+def first_working_day(year: int, month: int, calendar: WorkCalendar) -> date:
+    day = date(year, month, 1)
+    while not calendar.is_working_day(day):
+        day += timedelta(days=1)
+    return day
+
+
+def due_month(now: datetime, calendar: WorkCalendar) -> Period | None:
+    """The month to report on at `now` (the previous one): from 09:00 on the month's first working day through
+    its fifth working day; otherwise None."""
+    local = calendar.local(now)
+    first = first_working_day(local.year, local.month, calendar)
+    last = first
+    for _ in range(CATCH_UP_WORKING_DAYS - 1):
+        last = calendar.next_working_day(last)
+    if local.date() < first or local.date() > last or (local.date() == first and local.time() < REPORT_AT):
+        return None
+    return previous(containing("maand", now, calendar), calendar)
+
+
+def report_key(month: Period, calendar: WorkCalendar) -> str:
+    return f"maandrapport:{calendar.local(month.start):%Y-%m}"
+
+
+def trend(month: Period, calendar: WorkCalendar, count: int = TREND_MONTHS) -> list[Period]:
+    """`count` months ending with `month`, oldest first."""
+    months = [month]
+    while len(months) < count:
+        months.insert(0, previous(months[0], calendar))
+    return months
+
+
+class MonthlyReport:
+    def __init__(self, charts: ChartRenderer | None) -> None:
+        self.charts = charts
+
+    def __call__(self, ctx: Context, now: datetime) -> int:
+        calendar = WorkCalendar(ctx.config.timezone)
+        month = due_month(now, calendar)
+        if month is None:
+            return 0
+        key = report_key(month, calendar)
+        with ctx.uow() as uow:
+            if uow.monitor.report_claimed(key):
+                return 0
+        months = trend(month, calendar)
+        with ctx.uow() as uow:
+            history = uow.monitor.history(months[0].start, month.end, calendar.timezone)
+            areas = uow.roster.expertise_areas()
+        per_month = [figures.compute(history, m, now, calendar) for m in months]
+        text = "\n".join(
+            [t("monitor.rapport.kop", period=month.label), render.summary(per_month[-1], calendar)]
+        )
+        labels = {r.expertise: expertise_label(r.expertise, areas) for r in history.requests}
+        charts = trend_charts(per_month) + request_charts(history, month, history.organisation_names, labels)
+        drawn = [(chart, self.charts.png(chart)) for chart in charts] if self.charts is not None else []
+        stamp = f"{calendar.local(month.start):%Y-%m}"
+        with ctx.uow() as uow:
+            if not uow.monitor.claim_report(key, now):
+                return 0  # another process claimed it meanwhile; leaving the block rolls back
+            to = Recipient.channel(ctx.config.coordinators_channel)
+            uow.outbox.add(OutgoingMessage(f"{key}:samenvatting", to, Message(text)), now)
+            for chart, png in drawn:
+                uow.outbox.add(
+                    OutgoingMessage(
+                        f"{key}:grafiek:{chart.name}",
+                        to,
+                        Message(t("monitor.rapport.grafiek", title=chart.title)),
+                        file=FileAttachment(f"{chart.name}-{stamp}.png", png, "image/png"),
+                    ),
+                    now,
+                )
+            uow.audit.record(
+                AuditEvent(
+                    at=now,
+                    actor_id=SYSTEM,
+                    action="monitor.rapport",
+                    case_code=None,
+                    authorisation="systeem",
+                    access_point="maandrapport",
+                    detail={"periode": month.label, "kanaal": ctx.config.coordinators_channel},
+                )
+            )
+            uow.commit()
+        return 1
