@@ -68,6 +68,7 @@ class World:
         self._port = 0
         self._seen_posts: set[str] = set()
         self.extra_settings: dict[str, Any] = {}
+        self.server_options: dict[str, Any] = {}  # uvicorn options, e.g. the access log of `erbij serve`
 
     # --- lifecycle ---------------------------------------------------------------------------------
     def start(self) -> World:
@@ -81,7 +82,7 @@ class World:
 
     def boot(self) -> Runtime:
         """Start (or restart) the bot process: new runtime, same database, same port, same emulator."""
-        self.server = ServerThread(port=self._port)
+        self.server = ServerThread(port=self._port, **self.server_options)
         self._port = self.server.port
         settings = Settings(
             database_url=self.database_url,
