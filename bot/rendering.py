@@ -85,6 +85,8 @@ class Renderer:
             element["options"] = [{"text": o.label, "value": o.value} for o in field.options]
         if field.subtype:
             element["subtype"] = field.subtype
+        if field.data_source:
+            element["data_source"] = field.data_source
         if field.max_length is not None:
             element["max_length"] = field.max_length
         if field.min_length is not None:

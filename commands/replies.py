@@ -76,6 +76,8 @@ class DialogField:
     # select values too, since a forged submission can put anything there. Only a field whose reader accepts
     # nothing but a structured value (a date, a month) opts out.
     free_text: bool = True
+    # "users": Mattermost's own user picker (a select without options); the value is a user id.
+    data_source: str = ""
 
     @property
     def guarded(self) -> bool:

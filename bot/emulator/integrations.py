@@ -270,6 +270,10 @@ class Integrations:
                 problems.append(f"element {name!r}: display_name missing or longer than 24")
             if element.get("type") not in _DIALOG_TYPES:
                 problems.append(f"element {name!r}: unknown type {element.get('type')!r}")
+            if element.get("data_source") not in (None, "", "users", "channels", "dynamic"):
+                problems.append(f"element {name!r}: unknown data_source {element.get('data_source')!r}")
+            if element.get("data_source") and element.get("options"):
+                problems.append(f"element {name!r}: options are ignored with a data_source")
             if len(str(element.get("help_text") or "")) > 150:
                 problems.append(f"element {name!r}: help_text longer than 150")
         for problem in problems:

@@ -319,6 +319,13 @@ class Outgoing:
             self.integrations.close_dialog(dialog)
         return result
 
+    def _check_pickers(self, spec: JSON, submission: JSON) -> None:
+        """A user picker (`data_source: users`) offers only existing users: the webapp sends a user id."""
+        for name in _user_pickers(spec):
+            value = submission.get(name)
+            if value not in (None, "") and str(value) not in self.state.users:
+                raise ValueError(f"the webapp's user picker cannot submit {value!r} for {name!r}")
+
     def _submit(self, user: User, dialog: Dialog, values: JSON, cancelled: bool) -> DialogResult:
         spec = dialog.dialog
         if cancelled and not spec.get("notify_on_cancel"):
@@ -328,6 +335,7 @@ class Outgoing:
             missing = _missing_required(spec, submission)
             if missing:
                 return DialogResult(0, "", errors=missing)
+            self._check_pickers(spec, submission)
         payload: JSON = {
             "type": "dialog_submission",
             "callback_id": spec.get("callback_id", ""),
@@ -380,6 +388,14 @@ def parse_command_response(content_type: str, raw: bytes) -> tuple[JSON | str, J
 def _as_reply(update: JSON) -> JSON:
     props = dict(update.get("props") or {})
     return {"text": update.get("message", ""), "attachments": props.pop("attachments", []), "props": props}
+
+
+def _user_pickers(spec: JSON) -> list[str]:
+    return [
+        str(e.get("name"))
+        for e in spec.get("elements") or []
+        if e.get("type") == "select" and e.get("data_source") == "users"
+    ]
 
 
 def _defaults(spec: JSON) -> JSON:

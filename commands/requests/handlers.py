@@ -26,8 +26,14 @@ from commands.replies import (
 )
 from commands.requests import messages
 from commands.requests.dialog import ANY_ORGANISATION, Draft, read_submission, request_dialog
-from commands.requests.model import NewHelpRequest, OfferStatus, RequestStatus
-from commands.requests.rounds import RequestSettings, close_offer_posts, run_due_rounds, start_round
+from commands.requests.model import HelpRequest, NewHelpRequest, NewOffer, Offer, OfferStatus, RequestStatus
+from commands.requests.rounds import (
+    RequestSettings,
+    close_offer_posts,
+    run_due_rounds,
+    send_offers,
+    start_round,
+)
 from commands.roster.expertise import default_vocabulary
 from commands.roster.model import ExpertiseArea, Professional, Role
 
@@ -274,6 +280,15 @@ class RequestHandlers:
                     DialogField(
                         "reason", t("offer.decline.reason"), kind="select", options=reasons, optional=True
                     ),
+                    DialogField(
+                        "colleague",
+                        t("offer.forward.field"),
+                        kind="select",
+                        data_source="users",
+                        optional=True,
+                        help=t("offer.forward.help"),
+                        free_text=False,
+                    ),
                 ),
                 submit_label=t("offer.decline.submit"),
                 state={"offer": offer_id, "post": action.post_id},
@@ -285,10 +300,14 @@ class RequestHandlers:
         reason = str(submission.submission.get("reason") or "")
         if reason and reason not in DECLINE_REASONS:
             return DialogResult(field_errors={"reason": t("request.error.choose")})
+        colleague_id = str(submission.submission.get("colleague") or "")
+        if colleague_id:
+            reason = "hoort_bij_collega"
         with ctx.uow() as uow:
             offer = uow.requests.offer(record_id(submission.state.get("offer", "")) or 0)
             if offer is None or offer.expert_id != submission.user_id:
                 raise UserError(t("offer.not_yours"))
+            colleague = _colleague(uow, colleague_id, submission.user_id) if colleague_id else None
             uow.requests.lock(offer.request_id)
             request = uow.requests.get(offer.request_id)
             assert request is not None
@@ -297,12 +316,58 @@ class RequestHandlers:
             if not uow.requests.answer_offer(offer.id, submission.user_id, OfferStatus.DECLINED, now, reason):
                 raise UserError(messages.late_answer(offer, _names(uow, offer.request_id)))
             close_offer_posts(uow, [offer], OfferStatus.DECLINED, code, now)
+            if colleague is not None and case is not None and request.status is RequestStatus.OPEN:
+                self._forward(uow, request, case, offer, colleague, now)
             pending = [o for o in uow.requests.offers_for(request.id) if o.status is OfferStatus.PENDING]
             if not pending and request.status is RequestStatus.OPEN:
                 # Nobody left in this round: move on at the next tick instead of waiting for the deadline.
                 uow.requests.set_round_due(request.id, now)
             uow.commit()
         return DialogResult()
+
+    def _forward(
+        self,
+        uow: UnitOfWork,
+        request: HelpRequest,
+        case: Case,
+        offer: Offer,
+        colleague: Professional,
+        now: datetime,
+    ) -> None:
+        """The colleague gets the same request, in the same round: one request to the lead and the monitor."""
+        me = uow.roster.professional(offer.expert_id)
+        if any(o.expert_id == colleague.user_id and o.status is OfferStatus.PENDING
+               for o in uow.requests.offers_for(request.id)):  # fmt: skip
+            return  # she has it already
+        forwarded = uow.requests.offer_again(
+            NewOffer(
+                request.id,
+                colleague.user_id,
+                offer.round,
+                offer.rank,
+                (t("match.reason.forwarded", name=messages.person(me)),),
+                now,
+                forwarded_by=offer.expert_id,
+            )
+        )
+        send_offers(uow, request, case, [forwarded], now, t("offer.forwarded_note", name=messages.person(me)))
+        uow.outbox.add(
+            OutgoingMessage(
+                key=f"{forwarded.message_key}:forwarded:lead",
+                to=Recipient.user(case.lead_id),
+                message=Message(
+                    t(
+                        "lead.forwarded",
+                        name=messages.person(me),
+                        colleague=messages.person(colleague),
+                        organisation=messages.organisation_of(colleague),
+                        id=request.id,
+                        code=case.code,
+                    )
+                ),
+            ),
+            now,
+        )
 
     # --- the scheduler -----------------------------------------------------------------------------------
     def tick(self, ctx: Context, now: datetime) -> int:
@@ -316,6 +381,16 @@ def _lead(uow: UnitOfWork, user_id: str) -> Professional:
     if Role.LEAD not in professional.roles:
         raise UserError(t("request.error.not_a_lead"))
     return professional
+
+
+def _colleague(uow: UnitOfWork, user_id: str, me: str) -> Professional:
+    """Whom an expert forwards an offer to: an active expert of the roster, not herself."""
+    colleague = uow.roster.professional(user_id)
+    if colleague is None or not colleague.active or Role.EXPERT not in colleague.roles:
+        raise UserError(t("offer.forward.not_expert"), field="colleague")
+    if colleague.user_id == me:
+        raise UserError(t("offer.forward.self"), field="colleague")
+    return colleague
 
 
 def _areas(uow: UnitOfWork) -> list[ExpertiseArea]:

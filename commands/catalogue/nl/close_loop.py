@@ -149,4 +149,15 @@ MESSAGES = {
     "checkout.lead.agreements": "**Afspraken die doorlopen** (staan nu op de kaart):",
     "checkout.lead.watch": "Zicht houdt: {watch}",
     "kaart.deel.uitchecken": "uitchecken (afspraken die doorlopen)",
+    # --- forward to a colleague ----------------------------------------------------------------------
+    "offer.forward.field": "Hoort bij een collega",
+    "offer.forward.help": "Kies de collega die dit beter kan oppakken; zij krijgt de vraag meteen van Erbij.",
+    "offer.forward.not_expert": "Deze collega staat niet als expert in het rooster; kies een expert.",
+    "offer.forward.self": "Kies een collega, niet jezelf.",
+    "offer.forwarded_note": "_Doorgestuurd door {name}._",
+    "match.reason.forwarded": "doorgestuurd door {name}",
+    "lead.forwarded": (
+        "{name} kan je vraag #{id} (casus {code}) niet oppakken en heeft hem doorgestuurd naar {colleague} "
+        "({organisation}). Zodra iemand hem oppakt, hoor je het."
+    ),
 }
