@@ -108,6 +108,14 @@ MESSAGES = {
     "monitor.grafiek.mdo": "Casussen per MDO-overleg per maand",
     "monitor.grafiek.onderdrukt": "<5: te klein om te tonen",
     "monitor.grafiek.geen": "geen",
+    # --- the export (erbij monitor) ---------------------------------------------------------------------
+    "monitor.export.datum": "{option} '{text}' is geen datum; schrijf JJJJ-MM-DD, bijvoorbeeld 2026-11-01.",
+    "monitor.export.volgorde": "--tot ({tot}) ligt voor --van ({van}); draai ze om.",
+    "monitor.export.map_nodig": (
+        "Een csv-export bestaat uit drie bestanden: geef met --uit een map op, "
+        "bijvoorbeeld --uit monitor-export."
+    ),
+    "monitor.export.geschreven": "Geschreven: {path} (schema erbij-monitor/1, pseudoniem).",
     # --- perspectives (the card's own labels are in cases.py; these are the short monitor forms) --------
     "monitor.perspectief.regiehouder": "regiehouder",
     "monitor.perspectief.expert_vt": "expert Veilig Thuis",
