@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from commands.cases import feed
 from commands.cases.card import CardVersion, VersionInfo
 from commands.cases.codes import InvalidCaseCode, parse_code
 from commands.cases.editing import CardRuleBroken
@@ -233,8 +234,11 @@ def _hand_back(
     except CardRuleBroken as err:
         raise UserError(t(err.key, **err.values), field="agreements") from None
     number = current.info.number + 1
+    day = settings.calendar.local(now).date()
+    origin = feed.source(handback.PART, kind.value, day)  # the history says where these came from
     uow.cases.append_version(
-        case.id, CardVersion(VersionInfo(number, now, author_id, handback.PART, edit.changes), edit.card)
+        case.id,
+        CardVersion(VersionInfo(number, now, author_id, handback.PART, edit.changes, origin), edit.card),
     )
     detail = {"onderdeel": handback.PART, "versie": str(number)}
     uow.audit.record(

@@ -61,11 +61,12 @@ def test_checking_out_puts_the_agreements_on_the_card_and_repeats_them_to_the_le
         "Kind 1 gaat na school naar oma",
     ]
     assert latest.info.part == "uitchecken" and latest.info.author_id == region["sanne.devries"].id
+    assert latest.info.source.startswith("uitchecken:VT:")  # the version says where it came from
     notice = region.last_dm("jeroen.peeters")
     assert "Afspraken die doorlopen" in notice and "- Kind 1 gaat na school naar oma" in notice
     assert "Zicht houdt: de regiehouder" in notice
     history = region.stack.slash(region["jeroen.peeters"], f"/kaart {code} geschiedenis")
-    assert "uitchecken (afspraken die doorlopen)" in history
+    assert "uitchecken (afspraken die doorlopen)" in history and "(bron: uitchecken op " in history
 
 
 def test_an_identifier_in_the_agreements_is_refused_and_nothing_changes(region: Region) -> None:
