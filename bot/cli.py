@@ -9,6 +9,7 @@ from collections.abc import Callable, Sequence
 
 from bot import cli_cases, cli_consults, cli_monitor, cli_roster
 from bot.cli_support import CliError, cli_database, cli_now, cli_settings, require_connection_settings
+from commands.catalogue import t
 from commands.clock import Clock
 
 log = logging.getLogger("erbij")
@@ -26,6 +27,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
 def cmd_demo(args: argparse.Namespace) -> int:
     from bot import demo
 
+    if args.database:
+        with cli_database(args, check_schema=False):
+            pass  # a mistyped --database is told like for every other command, before the story starts
     if not args.verbose:
         # The demo's story is what each person sees; operational log lines would drown it.
         logging.getLogger().setLevel(logging.WARNING)
@@ -35,27 +39,33 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_db(args: argparse.Namespace) -> int:
-    from storage import schema
+    from storage import connect, schema
 
     # Upgrading is how a database gets its schema, so only reachability is checked up front.
     with cli_database(args, check_schema=False) as uow_factory:
         engine = uow_factory.engine
-        if args.action == "upgrade":
-            schema.upgrade(engine, args.revision or "head")
-            print(f"Database is bijgewerkt tot versie {schema.current_revision(engine)}.")
-        elif args.action == "downgrade":
-            if not args.revision:
-                raise CliError("Geef de versie om naar terug te gaan, bijv. `erbij db downgrade base`.")
-            schema.downgrade(engine, args.revision)
-            print(f"Database staat nu op versie {schema.current_revision(engine) or 'leeg'}.")
-        elif args.action == "current":
-            current = schema.current_revision(engine)
-            head = schema.head_revision()
-            print(f"huidig: {current or 'leeg'}; nieuwste: {head}")
-            return 0 if current == head else 1
-        elif args.action == "check":
-            schema.check(engine)
-            print("Modellen en migraties komen overeen.")
+        try:
+            if args.action == "upgrade":
+                connect.migrate(engine, "upgrade", args.revision or "head")
+                print(f"Database is bijgewerkt tot versie {schema.current_revision(engine)}.")
+            elif args.action == "downgrade":
+                if not args.revision:
+                    raise CliError(t("admin.db.downgrade_needs_revision"))
+                connect.migrate(engine, "downgrade", args.revision)
+                print(f"Database staat nu op versie {schema.current_revision(engine) or 'leeg'}.")
+            elif args.action == "current":
+                current = schema.current_revision(engine)
+                head = schema.head_revision()
+                print(f"huidig: {current or 'leeg'}; nieuwste: {head}")
+                return 0 if current == head else 1
+            elif args.action == "check":
+                connect.migrate(engine, "check")
+                print("Modellen en migraties komen overeen.")
+        except connect.MigrationProblem as problem:
+            key = "admin.db.drift" if problem.action == "check" else "admin.db.revision"
+            raise CliError(
+                t(key, revision=problem.revision, head=schema.head_revision(), detail=problem.detail)
+            ) from None
     return 0
 
 

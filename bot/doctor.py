@@ -26,6 +26,7 @@ from storage import connect, schema
 from storage.uow import SqlUnitOfWorkFactory
 
 COMMAND_PATH = "/mattermost/command"
+MATTERMOST_SETTINGS = ("mattermost_url", "mattermost_token", "mattermost_team")
 HEALTH_TIMEOUT = 5.0
 
 
@@ -91,6 +92,7 @@ class Doctor:
         self.found = Findings()
 
     def run(self) -> Findings:
+        self.required_settings()
         stored = self.database()
         chat = self.mattermost()
         if chat is not None:
@@ -116,6 +118,16 @@ class Doctor:
             check()
         except MattermostError as err:
             self.found.wrong(t("doctor.mm.unexpected", error=err), t("doctor.mm.reachable_fix"))
+
+    def required_settings(self) -> None:
+        """What `erbij serve` needs; each missing one is a failed check with what to fill in."""
+        for name in SERVE_REQUIRED:
+            variable = f"ERBIJ_{name.upper()}"
+            self.found.expect(
+                getattr(self.settings, name) not in (None, ""),
+                t("doctor.setting", name=variable),
+                t("admin.setting.missing", name=variable, step="serve", hint=t(f"admin.setting.hint.{name}")),
+            )
 
     # --- database ----------------------------------------------------------------------------------------
 
@@ -158,15 +170,8 @@ class Doctor:
     # --- Mattermost --------------------------------------------------------------------------------------
 
     def mattermost(self) -> Chat | None:
-        missing = [name for name in SERVE_REQUIRED[:3] if getattr(self.settings, name) in (None, "")]
-        if missing:
-            for name in missing:
-                self.found.wrong(
-                    t("doctor.mm.settings"),
-                    t("admin.setting.missing", name=f"ERBIJ_{name.upper()}", step="doctor",
-                      hint=t(f"admin.setting.hint.{name}")),
-                )  # fmt: skip
-            return None
+        if any(getattr(self.settings, name) in (None, "") for name in MATTERMOST_SETTINGS):
+            return None  # already reported as missing settings
         url = self.settings.mattermost_base
         inspector = self._inspector(self.settings)
         if not self.found.expect(

@@ -8,6 +8,7 @@ outside `storage/` has to know SQLAlchemy's exception types.
 
 from __future__ import annotations
 
+from alembic.util.exc import CommandError
 from sqlalchemy import Engine
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, SQLAlchemyError
@@ -15,7 +16,16 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, SQLAlch
 from storage import schema
 from storage.engine import make_engine, ping
 
-__all__ = ["DatabaseProblem", "check_schema", "database_name", "open_engine", "probe", "safe_location"]
+__all__ = [
+    "DatabaseProblem",
+    "MigrationProblem",
+    "check_schema",
+    "database_name",
+    "migrate",
+    "open_engine",
+    "probe",
+    "safe_location",
+]
 
 # The kinds of problem, each with its own fix in the message catalogue (`admin.db.<kind>`).
 URL = "url"  # not a database URL at all
@@ -109,3 +119,25 @@ def _first_line(err: Exception) -> str:
     orig = getattr(err, "orig", None) or err
     lines = [line.strip() for line in str(orig).splitlines() if line.strip()]
     return lines[0] if lines else type(err).__name__
+
+
+class MigrationProblem(Exception):
+    """`erbij db upgrade|downgrade|check` could not do what was asked (unknown revision, models drifted)."""
+
+    def __init__(self, action: str, revision: str, detail: str) -> None:
+        super().__init__(f"{action} {revision}: {detail}")
+        self.action = action
+        self.revision = revision
+        self.detail = detail
+
+
+def migrate(engine: Engine, action: str, revision: str = "head") -> None:
+    """Run `upgrade`, `downgrade` or `check`; alembic's own errors become a `MigrationProblem`."""
+    steps = {"upgrade": schema.upgrade, "downgrade": schema.downgrade}
+    try:
+        if action == "check":
+            schema.check(engine)
+        else:
+            steps[action](engine, revision)
+    except CommandError as err:
+        raise MigrationProblem(action, revision, _first_line(err)) from None

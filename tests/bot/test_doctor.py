@@ -87,6 +87,8 @@ def test_doctor_passes_on_the_demo_setup(
     assert wrong == [], out
     assert code == 0
     for expected in (
+        "ok    ERBIJ_PUBLIC_URL ingesteld",
+        "ok    ERBIJ_SECRET ingesteld",
         "ok    database bereikbaar",
         "ok    databaseschema actueel",
         f"ok    Mattermost bereikbaar op {stack.emulator.url}",
@@ -119,6 +121,19 @@ def only_wrong(capsys: pytest.CaptureFixture[str], clock: ManualClock, *extra: s
     lines = out.splitlines()
     at = lines.index(wrong[0])
     return "\n".join(lines[at : at + 2])
+
+
+def test_missing_settings_are_named_with_what_to_fill_in(
+    region: World, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], clock: ManualClock
+) -> None:
+    monkeypatch.delenv("ERBIJ_SECRET")
+    found = only_wrong(capsys, clock)
+    assert "ERBIJ_SECRET ingesteld" in found and "minstens 16 willekeurige tekens" in found
+    monkeypatch.delenv("ERBIJ_MATTERMOST_TOKEN")
+    code, wrong, out = doctor(capsys, clock)
+    assert code == 1
+    assert wrong == ["FOUT  ERBIJ_MATTERMOST_TOKEN ingesteld", "FOUT  ERBIJ_SECRET ingesteld"]
+    assert "niet gecontroleerd" in out  # nothing on the Mattermost side could be checked
 
 
 # --- the database -----------------------------------------------------------------------------------------

@@ -154,6 +154,23 @@ def test_a_bad_database_option_names_the_option_and_the_fix(
         assert_clear(err, *expected)
 
 
+def test_an_unknown_schema_version_is_named(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    url = f"sqlite:///{tmp_path / 'erbij.db'}"
+    for argv in (["db", "upgrade", "xyz"], ["db", "downgrade", "xyz"]):
+        code, err = run(capsys, *argv, "--database", url)
+        assert code == 2
+        assert_clear(err, "Schemaversie xyz bestaat niet", "erbij db upgrade", schema.head_revision())
+    code, err = run(capsys, "db", "downgrade", "--database", url)
+    assert code == 2
+    assert_clear(err, "erbij db downgrade base")
+
+
+def test_the_demo_refuses_a_bad_database_option_before_it_starts(capsys: pytest.CaptureFixture[str]) -> None:
+    code, err = run(capsys, "demo", "--database", "geen-url")
+    assert code == 2
+    assert_clear(err, "--database is geen geldige database-URL")
+
+
 def test_a_bad_database_setting_names_the_setting(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

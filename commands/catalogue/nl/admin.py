@@ -74,6 +74,17 @@ MESSAGES = {
         "Draai eerst `erbij db upgrade`."
     ),
     "admin.db.schema_empty": "leeg (nog niet ingericht)",
+    "admin.db.revision": (
+        "Schemaversie {revision} bestaat niet. Gebruik `erbij db upgrade` (naar de nieuwste, {head}), "
+        "`erbij db downgrade base` (alles leeg) of een versie die `erbij db current` noemt."
+    ),
+    "admin.db.downgrade_needs_revision": (
+        "Geef de versie om naar terug te gaan, bijv. `erbij db downgrade base`."
+    ),
+    "admin.db.drift": (
+        "De modellen en de migraties verschillen: maak een migratie die het verschil vastlegt "
+        "(ontwikkelaars: alembic revision --autogenerate). Melding van alembic: {detail}"
+    ),
     "admin.db.other": (
         "De database ({where}) geeft een fout; controleer {setting}. Melding van de database: {detail}"
     ),
@@ -111,7 +122,7 @@ MESSAGES = {
     "doctor.skipped": "      (niet gecontroleerd: {what}; los eerst de fout hierboven op)",
     "doctor.db.reachable": "database bereikbaar ({where})",
     "doctor.db.schema": "databaseschema actueel ({head})",
-    "doctor.mm.settings": "instellingen voor Mattermost aanwezig",
+    "doctor.setting": "{name} ingesteld",
     "doctor.mm.reachable": "Mattermost bereikbaar op {url}",
     "doctor.mm.reachable_fix": (
         "controleer ERBIJ_MATTERMOST_URL en of Mattermost draait en vanaf deze machine bereikbaar is"
