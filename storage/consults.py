@@ -401,6 +401,19 @@ class SqlConsultRepository:
         )
         return [action_from_row(row) for row in self.session.scalars(query)]
 
+    def holds_open_action(self, case_code: str, owner_id: str) -> bool:
+        # Through the (owner_id, done_at) index: a person holds few open actions.
+        found = self.session.scalar(
+            select(ActionItemRow.id)
+            .where(
+                ActionItemRow.owner_id == owner_id,
+                ActionItemRow.done_at.is_(None),
+                ActionItemRow.case_code == case_code,
+            )
+            .limit(1)
+        )
+        return found is not None
+
     def action(self, action_id: int) -> ActionItem | None:
         row = self.session.get(ActionItemRow, action_id)
         return action_from_row(row) if row is not None else None

@@ -24,6 +24,7 @@ class Relation(StrEnum):
     LEAD = "regiehouder"
     EXPERT = "betrokken_expert"
     CONSULT = "mdo_deelnemer"
+    ACTION_HOLDER = "mdo_actiehouder"  # holds an open MDO action on the case: reads the card until it is done
     COORDINATOR = "coordinator"
     NONE = "geen"
 
@@ -56,14 +57,20 @@ class Decision:
         return self.outcome is Outcome.ALLOWED
 
 
-READERS = frozenset({Relation.LEAD, Relation.EXPERT, Relation.CONSULT})
+READERS = frozenset({Relation.LEAD, Relation.EXPERT, Relation.CONSULT, Relation.ACTION_HOLDER})
 EDITORS = frozenset({Relation.LEAD, Relation.EXPERT})
 LEAD_ACTIONS = frozenset({CardAction.FRAMEWORK, CardAction.HANDOVER, CardAction.EXPORT, CardAction.CLOSE})
 READ_ACTIONS = frozenset({CardAction.VIEW, CardAction.HISTORY, CardAction.EXPORT})
 
 
 def relation_of(
-    user_id: str, lead_id: str, roles: frozenset[Role], *, active_expert: bool, consult_participant: bool
+    user_id: str,
+    lead_id: str,
+    roles: frozenset[Role],
+    *,
+    active_expert: bool,
+    consult_participant: bool,
+    action_holder: bool = False,
 ) -> Relation:
     if user_id == lead_id:
         return Relation.LEAD
@@ -71,6 +78,8 @@ def relation_of(
         return Relation.EXPERT
     if consult_participant:
         return Relation.CONSULT
+    if action_holder:
+        return Relation.ACTION_HOLDER
     if Role.COORDINATOR in roles:
         return Relation.COORDINATOR
     return Relation.NONE

@@ -117,7 +117,16 @@ def _relation(
         return Relation.LEAD
     expert = uow.cases.is_active_expert(case.id, user_id)
     participant = not expert and consult.participates(uow, case.id, user_id, now)
-    return relation_of(user_id, case.lead_id, roles, active_expert=expert, consult_participant=participant)
+    # Access follows the work: an open MDO action on the case lets its holder read the card until it is done.
+    holder = not expert and not participant and uow.consults.holds_open_action(case.code, user_id)
+    return relation_of(
+        user_id,
+        case.lead_id,
+        roles,
+        active_expert=expert,
+        consult_participant=participant,
+        action_holder=holder,
+    )
 
 
 def _refusal(decision: Decision, code: str) -> UserError:

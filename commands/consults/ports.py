@@ -145,6 +145,10 @@ class ConsultRepository(Protocol):
 
     def action(self, action_id: int) -> ActionItem | None: ...
 
+    def holds_open_action(self, case_code: str, owner_id: str) -> bool:
+        """Does `owner_id` hold an action on this case that is not done (card access follows the work)?"""
+        ...
+
     def mark_done(self, action_id: int, by: str, now: datetime) -> bool:
         """False if it was done already."""
         ...

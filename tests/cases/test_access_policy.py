@@ -20,6 +20,11 @@ OPEN = {
         A.VIEW: X.ALLOWED, A.HISTORY: X.ALLOWED, A.EDIT: X.LEAD_ONLY,
         A.FRAMEWORK: X.LEAD_ONLY, A.HANDOVER: X.LEAD_ONLY, A.EXPORT: X.LEAD_ONLY, A.CLOSE: X.LEAD_ONLY,
     },
+    # an open MDO action on the case: read the card until the action is done, nothing more
+    R.ACTION_HOLDER: {
+        A.VIEW: X.ALLOWED, A.HISTORY: X.ALLOWED, A.EDIT: X.LEAD_ONLY,
+        A.FRAMEWORK: X.LEAD_ONLY, A.HANDOVER: X.LEAD_ONLY, A.EXPORT: X.LEAD_ONLY, A.CLOSE: X.LEAD_ONLY,
+    },
     R.COORDINATOR: dict.fromkeys(A, X.STATUS_ONLY),
     R.NONE: dict.fromkeys(A, X.NO_ACCESS),
 }  # fmt: skip
