@@ -155,6 +155,7 @@ def build_runtime(
         timezone=settings.timezone,
         coordinators_channel=settings.coordinators_channel,
         case_code_prefix=settings.case_code_prefix,
+        privacy_phrases=tuple(settings.privacy_allowed_names),
     )
     renderer = Renderer(signer, settings.public_base, timedelta(days=config.action_lifetime_days))
     if adapter is None:

@@ -36,12 +36,21 @@ class Settings(BaseSettings):
     case_code_prefix: str = "WBW"
     mattermost_verify_tls: bool = True
     tick_seconds: float = Field(default=30.0, gt=0)
+    # The region's organisations and programmes the privacy guard never takes for a name, separated by ";".
+    privacy_allowed_names: Annotated[list[str], NoDecode] = Field(default_factory=list)
 
     @field_validator("command_tokens", mode="before")
     @classmethod
     def _split_tokens(cls, value: object) -> object:
         if isinstance(value, str):
             return [part.strip() for part in value.replace(";", ",").split(",") if part.strip()]
+        return value
+
+    @field_validator("privacy_allowed_names", mode="before")
+    @classmethod
+    def _split_names(cls, value: object) -> object:
+        if isinstance(value, str):
+            return [part.strip() for part in value.split(";") if part.strip()]
         return value
 
     @field_validator("timezone")

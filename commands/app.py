@@ -9,7 +9,7 @@ from datetime import datetime
 from commands.catalogue import t
 from commands.errors import UserError
 from commands.inbound import ActionRequest, CommandRequest, DialogSubmission
-from commands.privacy_fields import mark, refusals
+from commands.privacy_fields import guarded_values, mark, refusals
 from commands.registry import Context, Router, SlashCommandSpec
 from commands.replies import ActionResult, CommandResult, DialogResult, OpenDialog, Reply
 
@@ -68,7 +68,7 @@ class Erbij:
         if submission.cancelled:
             return DialogResult()
         # The privacy guard first, outside any transaction: a refused field means the handler never runs.
-        refused = refusals(submission)
+        refused = refusals(self.context, guarded_values(submission))
         if refused:
             return DialogResult(field_errors=refused)
         try:

@@ -12,3 +12,7 @@ class ProductConfig:
     case_code_prefix: str = "WBW"  # the region's prefix of new case codes, e.g. WBW-7K3Q-2B
     # How long a signed button or dialog stays valid; long enough for an offer to be answered next week.
     action_lifetime_days: int = 14
+    # Names of the region's organisations and programmes that the privacy guard must never take for a
+    # person's name ("Sterk Huis", "Zorg- en Veiligheidshuis De Markiezaten"), beside the built-in ones and
+    # the roster's organisations.
+    privacy_phrases: tuple[str, ...] = ()

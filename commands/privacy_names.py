@@ -18,6 +18,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+
+from commands.privacy_lexicon import GIVEN_NAMES, HOMOGRAPHS, SURNAMES
 
 # Roles, kinship words and titles: never a name themselves; a capitalised word right after one is.
 ROLE_WORDS = frozenset(
@@ -126,6 +129,10 @@ PHRASES = (
     "den helder", "samen veilig", "centrum voor jeugd en gezin", "officier van justitie",
     "openbaar ministerie", "zorg- en veiligheidshuis", "eigen kracht", "triple p", "families first",
     "safe and together", "oud en nieuw", "eerste kerstdag", "tweede kerstdag", "albert heijn", "keti koti",
+    "blijf groep", "moeders informeren moeders", "stevig ouderschap", "kinderen uit de knel",
+    "ouderschap blijft", "multi systeem therapie", "multisysteem therapie", "functional family therapy",
+    "home-start", "nieuwe perspectieven", "vluchtelingenwerk nederland", "het dorp", "de kinderombudsman",
+    "zorg voor jeugd", "nationale ombudsman", "jeugd en gezin", "kinderen en jongeren",
 )  # fmt: skip
 
 # Ordinary words: at the start of a sentence (or after a colon) they are not a name; elsewhere they can be
@@ -136,8 +143,9 @@ ORDINARY_WORDS = frozenset(
         "ook", "nog", "al", "wel", "niet", "geen", "ik", "jij", "je", "u", "hij", "zij", "ze", "wij", "we",
         "jullie", "hun", "hen", "mijn", "zijn", "haar", "ons", "onze", "uw", "er", "hier", "daar", "waar",
         "dit", "dat", "deze", "die", "wat", "wie", "welke", "welk", "hoe", "waarom", "wanneer", "waarheen",
-        "hoeveel", "hoelang", "in", "op", "aan", "bij", "met", "voor", "na", "naar", "van", "uit", "over",
-        "onder", "tussen", "tijdens", "sinds", "vanaf", "tot", "door", "zonder", "tegen", "volgens", "binnen",
+        "hoeveel", "hoelang", "in", "op", "aan", "bij", "met", "voor", "na", "naar", "via", "van", "uit",
+        "over", "onder", "tussen", "tijdens", "sinds", "vanaf", "tot", "door", "zonder", "tegen", "volgens",
+        "binnen",
         "buiten", "boven", "achter", "naast", "rond", "rondom", "ondanks", "vanwege", "inzake", "betreft",
         "m.b.t.", "is", "was", "waren", "wordt", "werd", "worden", "heeft", "had", "hebben", "kan", "kon",
         "kunnen", "moet", "moest", "moeten", "wil", "wilde", "willen", "zal", "zou", "zullen", "mag", "mocht",
@@ -202,7 +210,28 @@ _PHRASE = re.compile(
 )
 _JOIN = re.compile(r"[ \t\u00a0]+")  # the gap between two words of one name: spaces, no line break
 _JOIN_AFTER_DOT = re.compile(r"\.[ \t\u00a0]*")  # after an initial or a title: "J. Jansen", "mw. Jansen"
+_PAREN_OPEN = re.compile(
+    r"[ \t\u00a0]*\([ \t\u00a0]*"
+)  # "Vader (Mohammed)": the name in brackets after a role
+# An age right after a name: "Noah (8)", "Noah (8 jaar)", "Noah (8jr)", "Noah, 8 jaar": a child's name.
+_AGE_AFTER = re.compile(
+    r"[ \t\u00a0]{0,3}(?:\([ \t\u00a0]?\d{1,2}[ \t\u00a0]?(?:jaar|jr\.?|j\.?)?\)"
+    r"|,[ \t\u00a0]?\d{1,2}[ \t\u00a0]?(?:jaar|jr\b))",
+    re.IGNORECASE,
+)
 _SENTENCE_OPENERS = frozenset(".!?:;([{\"'“‘„«-–—•*>)#|\n\r")
+# Family roles (not titles or forms of address): a colleague's name after one of these is still refused.
+FAMILY_ROLES = ROLE_WORDS - TITLES - {"collega", "coach", "trainer", "baas", "mentor", "docent", "leerkracht"}
+
+
+@dataclass(frozen=True)
+class NameSpan:
+    """A name found at `text[start:end]`; `family` when a family role or an age points at it ("moeder
+    Fatima", "Noah (8)"): then even a name a colleague happens to share is refused."""
+
+    start: int
+    end: int
+    family: bool
 
 
 @dataclass(frozen=True)
@@ -210,15 +239,24 @@ class _Word:
     start: int
     end: int
     text: str
-    kind: str  # "name" (capitalised, may be part of a name), "role", "particle", "initial" or "other"
+    kind: str  # "name" (may be part of a name), "role", "particle", "initial" or "other"
     ordinary: bool = False
-    linked: bool = False  # joined to the word before it as in a name (spaces only, or a dot after an initial)
+    linked: bool = (
+        False  # joined to the word before it as in a name (spaces, a dot after an initial, a bracket)
+    )
+    lexical: bool = False  # a known given name or surname (commands.privacy_lexicon)
+    capitals: bool = False  # written in capitals: "FATIMA"
 
 
-def find_names(text: str) -> list[tuple[int, int]]:
-    """The spans of `text` that look like a person's name, in order of appearance."""
-    words = _words(text)
-    spans: list[tuple[int, int]] = []
+def find_names(text: str, phrases: tuple[str, ...] = ()) -> list[tuple[int, int]]:
+    """The spans of `text` that look like a person's name, in order of appearance. `phrases` are extra names
+    of organisations, programmes and places (a region's own) that are never a person's name."""
+    return [(s.start, s.end) for s in name_spans(text, phrases)]
+
+
+def name_spans(text: str, phrases: tuple[str, ...] = ()) -> list[NameSpan]:
+    words = _words(text, phrases)
+    spans: list[NameSpan] = []
     i = 0
     while i < len(words):
         if words[i].kind not in ("name", "particle", "initial"):
@@ -232,15 +270,15 @@ def find_names(text: str) -> list[tuple[int, int]]:
         ):
             j += 1
         before = words[i - 1] if i > 0 and words[i].linked else None
-        span = _judge(words[i : j + 1], before)
+        span = _judge(text, words[i : j + 1], before)
         if span is not None:
             spans.append(span)
         i = j + 1
     return spans
 
 
-def _judge(run: list[_Word], before: _Word | None) -> tuple[int, int] | None:
-    """The span of the name in a run of linked name words, particles and initials; None if it is not one."""
+def _judge(text: str, run: list[_Word], before: _Word | None) -> NameSpan | None:
+    """The name in a run of linked name words, particles and initials; None if it is not one."""
     while run and run[-1].kind != "name":
         run = run[:-1]
     names = [w for w in run if w.kind == "name"]
@@ -253,20 +291,23 @@ def _judge(run: list[_Word], before: _Word | None) -> tuple[int, int] | None:
     capital_particle = any(len(p) > 1 and p[0].isupper() for p in particles)
     after_role = before is not None and before.kind == "role"
     after_title = before is not None and before.text.lower() in TITLES
+    aged = _AGE_AFTER.match(text, run[-1].end) is not None
+    lexical = any(w.lexical and not w.ordinary for w in names)
     if all(w.ordinary for w in names) and not (after_title or (after_role and capital_particle)):
         return None  # "het Plan van Aanpak", "vader Zaterdag"; but "mevrouw Groot", "vader De Jong"
     surname = capital_particle or " ".join(particles).lower() in SURNAME_PARTICLES
     if surname and before is not None and before.text.lower() in PLACE_PREPOSITIONS:
         surname = " ".join(particles).lower() in SURNAME_PARTICLES  # "naar De Efteling", but "bij El Amrani"
     with_initials = any(w.kind == "initial" for w in lead)
-    if not (len(names) >= 2 or after_role or with_initials or surname):
+    if not (len(names) >= 2 or after_role or with_initials or surname or lexical or aged):
         return None
     first = 0 if after_role or with_initials or surname else run.index(names[0])
-    return run[first].start, run[-1].end
+    family = aged or (after_role and before is not None and before.text.lower() in FAMILY_ROLES)
+    return NameSpan(run[first].start, run[-1].end, family)
 
 
-def _words(text: str) -> list[_Word]:
-    never = _never_spans(text)
+def _words(text: str, phrases: tuple[str, ...]) -> list[_Word]:
+    never = _never_spans(text, phrases)
     words: list[_Word] = []
     k = 0  # the first phrase span that does not end before this word (both lists are in text order)
     for m in _TOKEN.finditer(text):
@@ -275,27 +316,40 @@ def _words(text: str) -> list[_Word]:
         while k < len(never) and never[k][1] <= m.start():
             k += 1
         in_phrase = k < len(never) and never[k][0] <= m.start()
-        words.append(_classify(text, m, linked, in_phrase))
+        words.append(_classify(text, m, previous if linked else None, linked, in_phrase))
     return words
 
 
-def _never_spans(text: str) -> list[tuple[int, int]]:
-    return [m.span() for m in _PHRASE.finditer(text)]
+def _never_spans(text: str, phrases: tuple[str, ...]) -> list[tuple[int, int]]:
+    spans = [m.span() for m in _PHRASE.finditer(text)]
+    if phrases:
+        spans += [m.span() for m in _phrase_pattern(phrases).finditer(text)]
+        spans.sort()
+    return spans
+
+
+@lru_cache(maxsize=16)
+def _phrase_pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    """A region's own organisation and programme names, matched like PHRASES (any case, any spacing)."""
+    escaped = (re.escape(p.strip()).replace(r"\ ", r"\s+") for p in sorted(phrases, key=len, reverse=True))
+    return re.compile(r"(?<!\w)(?:" + "|".join(e for e in escaped if e) + r")(?!\w)", re.IGNORECASE)
 
 
 def _linked(text: str, previous: _Word, start: int) -> bool:
     gap = text[previous.end : start]
     if _JOIN.fullmatch(gap):
         return True
+    if previous.kind == "role" and _PAREN_OPEN.fullmatch(gap):
+        return True  # "Vader (Mohammed) drinkt"
     dotted = previous.kind == "initial" or previous.text.lower() in TITLE_ABBREVIATIONS
     return dotted and _JOIN_AFTER_DOT.fullmatch(gap) is not None
 
 
-def _classify(text: str, m: re.Match[str], linked: bool, in_phrase: bool) -> _Word:
+def _classify(text: str, m: re.Match[str], previous: _Word | None, linked: bool, in_phrase: bool) -> _Word:
     word, lower = m.group(), m.group().lower()
 
-    def made(kind: str, ordinary: bool = False) -> _Word:
-        return _Word(m.start(), m.end(), word, kind, ordinary, linked)
+    def made(kind: str, ordinary: bool = False, lexical: bool = False, capitals: bool = False) -> _Word:
+        return _Word(m.start(), m.end(), word, kind, ordinary, linked, lexical, capitals)
 
     if in_phrase:
         return made("other")
@@ -305,18 +359,42 @@ def _classify(text: str, m: re.Match[str], linked: bool, in_phrase: bool) -> _Wo
         return made("initial")
     if lower in PARTICLES:
         return made("particle")
-    if not _capitalised(word) or lower in NEVER_NAMES:
+    if lower in NEVER_NAMES:
         return made("other")
-    ordinary = lower in ORDINARY_WORDS or lower.endswith(ORDINARY_ENDINGS)
+    given = lower in GIVEN_NAMES
+    known = (given and lower not in HOMOGRAPHS) or lower in SURNAMES
+    after_role = previous is not None and previous.kind == "role"
+    next_to_name = previous is not None and previous.kind == "name"
+    if len(word) > 1 and word.isupper():
+        # Capitals are usually an acronym ("GGZ"); a known name in capitals is still a name ("FATIMA").
+        if lower in ORDINARY_WORDS:
+            return made("other")
+        if known or (given and after_role) or (next_to_name and previous is not None and previous.capitals):
+            return made("name", lexical=known or given, capitals=True)
+        return made("other")
+    if not _capitalised(word):
+        # Lower case: only a known given name ("moeder fatima", "fatima bouzid"), never an ordinary word.
+        if lower in ORDINARY_WORDS:
+            return made("other")
+        if given and (lower not in HOMOGRAPHS or after_role):
+            return made("name", lexical=True)
+        if lower in SURNAMES and next_to_name:
+            return made("name", lexical=True)
+        return made("other")
+    # A known name is not made ordinary by its ending ("Dennis" ends like "gebeurtenis").
+    ordinary = lower in ORDINARY_WORDS or (lower.endswith(ORDINARY_ENDINGS) and not known)
     if ordinary and not linked and _opens_sentence(text, m.start()):
         return made("other")
-    return made("name", ordinary)
+    return made("name", ordinary, lexical=known)
 
 
 def _capitalised(word: str) -> bool:
-    """'Fatima', 'El-Amrani', "D'Souza": each hyphenated part capitalised, not all capitals (an acronym)."""
+    """'Fatima', 'El-Amrani', "D'Souza", 'Bakker-de': the first part capitalised, every other part
+    capitalised or a name particle; not all capitals (an acronym)."""
     parts = word.split("-")
-    return all(p[:1].isupper() for p in parts) and any(c.islower() for c in word)
+    if not parts[0][:1].isupper() or not any(c.islower() for c in word):
+        return False
+    return all(p[:1].isupper() or p.lower() in PARTICLES for p in parts[1:])
 
 
 def _opens_sentence(text: str, start: int) -> bool:
