@@ -41,3 +41,12 @@ def test_a_configured_organisation_is_never_a_name(desk: Desk) -> None:  # noqa:
     configured = replace(desk.erbij.context.config, privacy_phrases=("Surplus Welzijn", "Gezin Centraal"))
     desk.erbij.context = Context(**{**desk.erbij.context.__dict__, "config": configured})
     assert worry(desk, text) == {}
+
+
+def test_the_setting_lists_organisations_separated_by_semicolons() -> None:
+    from bot.settings import Settings
+
+    settings = Settings(
+        _env_file=None, privacy_allowed_names="Sterk Huis; Zorg- en Veiligheidshuis De Markiezaten;"
+    )  # type: ignore[call-arg]
+    assert settings.privacy_allowed_names == ["Sterk Huis", "Zorg- en Veiligheidshuis De Markiezaten"]
