@@ -29,7 +29,8 @@ from commands.monitor import wiring as monitor_wiring
 from commands.registry import Context, Router
 from commands.requests import wiring as requests_wiring
 from commands.roster import wiring as roster_wiring
-from storage.engine import Engine, make_engine, ping
+from storage.engine import Engine, make_engine
+from storage.health import probe_write
 from storage.outbox import SqlOutboxQueue
 from storage.uow import SqlUnitOfWorkFactory
 
@@ -90,7 +91,7 @@ class Runtime:
         body: dict[str, Any] = {}
         database_ok = True
         try:
-            ping(self.engine)
+            probe_write(self.engine, now)
             body["database"] = "ok"
         except Exception as err:
             database_ok = False

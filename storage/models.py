@@ -69,3 +69,13 @@ class AuditRow(Base):
     access_point: Mapped[str] = mapped_column(String(60))
     on_behalf_of: Mapped[str | None] = mapped_column(String(64))
     detail: Mapped[dict[str, str]] = mapped_column(JSON)
+
+
+class HealthProbeRow(Base):
+    """One row the health check rewrites: a database that answers reads but refuses writes (full disk, a
+    read-only file or replica) is not healthy, and only a committed write shows it."""
+
+    __tablename__ = "health_probe"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    checked_at: Mapped[datetime] = mapped_column(UTCDateTime)

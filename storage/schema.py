@@ -8,7 +8,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine
+from sqlalchemy import Engine, text
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 
@@ -28,11 +28,29 @@ def _config(engine: Engine) -> Config:
     return cfg
 
 
+# One advisory lock key per schema: two `erbij db upgrade` (or two starting processes) on one PostgreSQL
+# database take turns instead of both creating the same tables; the second finds the work done.
+_LOCK = "SELECT pg_advisory_lock(hashtext('erbij-migrations:' || current_schema()))"
+_UNLOCK = "SELECT pg_advisory_unlock(hashtext('erbij-migrations:' || current_schema()))"
+
+
 def _run(engine: Engine, fn: object, *args: object) -> None:
     cfg = _config(engine)
-    with engine.begin() as connection:
-        cfg.attributes["connection"] = connection
-        fn(cfg, *args)  # type: ignore[operator]
+    with engine.connect() as connection:
+        # SQLite needs no lock of its own: every transaction begins IMMEDIATE (storage.engine), so a
+        # second migration waits for the first one's write lock and then sees the new revision.
+        locking = connection.dialect.name == "postgresql"
+        if locking:
+            connection.execute(text(_LOCK))
+            connection.commit()  # a session lock: it outlives this transaction, until _UNLOCK
+        try:
+            with connection.begin():
+                cfg.attributes["connection"] = connection
+                fn(cfg, *args)  # type: ignore[operator]
+        finally:
+            if locking:
+                connection.execute(text(_UNLOCK))
+                connection.commit()
 
 
 def upgrade(engine: Engine, revision: str = "head") -> None:

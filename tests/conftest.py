@@ -22,6 +22,18 @@ network_guard.install()
 START = datetime(2026, 11, 23, 8, 0, tzinfo=UTC)
 
 
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """`postgres_only` tests need several processes on one server database; SQLite has no such thing."""
+    if databases.KIND == "postgresql":
+        return
+    skip = pytest.mark.skip(
+        reason="postgres_only: runs in the PostgreSQL half of the suite (scripts/test.sh)"
+    )
+    for item in items:
+        if "postgres_only" in item.keywords:
+            item.add_marker(skip)
+
+
 @pytest.fixture(autouse=True)
 def _stay_on_loopback() -> Iterator[None]:
     """Fail the test if anything in it tried to reach beyond this machine, even if the error was caught."""

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import inspect
+from alembic.script import ScriptDirectory
+from sqlalchemy import inspect, text
 
 from storage import schema
 from storage.engine import make_engine
@@ -33,14 +34,53 @@ def test_upgrade_downgrade_upgrade_and_check(empty_database_url: str) -> None:
         engine.dispose()
 
 
+def _revisions() -> list[str]:
+    """Every revision from the first to the head."""
+    script = ScriptDirectory(str(schema.MIGRATIONS))
+    return [r.revision for r in reversed(list(script.walk_revisions()))]
+
+
 def test_every_revision_downgrades_one_step(empty_database_url: str) -> None:
+    """Down one step at a time from the head to nothing, then up one step at a time: each step works."""
+    revisions = _revisions()
+    assert revisions[-1] == schema.head_revision() and len(revisions) >= 8
     engine = make_engine(empty_database_url)
     try:
         schema.upgrade(engine)
-        head = schema.head_revision()
-        schema.downgrade(engine, "-1")
-        assert schema.current_revision(engine) != head
-        schema.upgrade(engine)
-        assert schema.current_revision(engine) == head
+        for below in [*reversed(revisions[:-1]), None]:
+            schema.downgrade(engine, "-1")
+            assert schema.current_revision(engine) == below
+        assert set(inspect(engine).get_table_names()) <= {"alembic_version"}
+        for revision in revisions:
+            schema.upgrade(engine, "+1")
+            assert schema.current_revision(engine) == revision
+        schema.check(engine)
+    finally:
+        engine.dispose()
+
+
+def test_a_downgrade_and_upgrade_of_the_claims_counter_keeps_it(empty_database_url: str) -> None:
+    engine = make_engine(empty_database_url)
+    try:
+        schema.upgrade(engine, "0006")
+        with engine.begin() as conn:
+            for key, claims, claimed_by in [("a", 3, None), ("b", 0, None), ("c", 1, "w1")]:
+                conn.execute(
+                    text(
+                        "INSERT INTO outbox_message (key, recipient_kind, recipient_ref, payload, status, "
+                        "attempts, claims, due_at, claimed_by, created_at) VALUES (:key, 'user', 'u', '{}', "
+                        "'pending', 0, :claims, '2026-11-23 08:00:00', :claimed_by, '2026-11-23 08:00:00')"
+                    ),
+                    {"key": key, "claims": claims, "claimed_by": claimed_by},
+                )
+        schema.downgrade(engine, "0005")
+        with engine.begin() as conn:  # 0005's code claims a row without counting
+            conn.execute(text("UPDATE outbox_message SET claimed_by = 'w2' WHERE key = 'b'"))
+        schema.upgrade(engine, "0006")
+        with engine.connect() as conn:
+            rows = {
+                key: claims for key, claims in conn.execute(text("SELECT key, claims FROM outbox_message"))
+            }
+        assert rows == {"a": 3, "b": 1, "c": 1}
     finally:
         engine.dispose()
