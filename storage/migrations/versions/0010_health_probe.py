@@ -1,7 +1,7 @@
 """health probe: a one-row table the health check rewrites to prove the database accepts writes
 
-Revision ID: 0008
-Revises: 0007
+Revision ID: 0010
+Revises: 0009
 Create Date: 2026-12-02
 
 A new table only; nothing else changes.
@@ -14,8 +14,8 @@ from alembic import op
 
 import storage.types
 
-revision = "0008"
-down_revision = "0007"
+revision = "0010"
+down_revision = "0009"
 branch_labels = None
 depends_on = None
 
