@@ -157,6 +157,9 @@ def build_runtime(
         coordinators_channel=settings.coordinators_channel,
         case_code_prefix=settings.case_code_prefix,
         privacy_phrases=tuple(settings.privacy_allowed_names),
+        head_start_fraction=settings.head_start_fraction,
+        head_start_min_hours=settings.head_start_min_hours,
+        checkin_weeks=settings.checkin_weeks,
     )
     renderer = Renderer(signer, settings.public_base, timedelta(days=config.action_lifetime_days))
     if adapter is None:

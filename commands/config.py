@@ -16,3 +16,8 @@ class ProductConfig:
     # person's name ("Sterk Huis", "Zorg- en Veiligheidshuis De Markiezaten"), beside the built-in ones and
     # the roster's organisations.
     privacy_phrases: tuple[str, ...] = ()
+    # Erbij halen: the known face's head start (share of the round's deadline, minimum in working hours;
+    # 0 switches it off) and the weeks aboard after which expert and lead are asked if help is still needed.
+    head_start_fraction: float = 0.25
+    head_start_min_hours: float = 1.0
+    checkin_weeks: int = 6

@@ -10,13 +10,20 @@ from commands.requests.dialog import CALLBACK
 from commands.requests.escalations import ASSIGN_CALLBACK, WIDEN_CALLBACK, EscalationHandlers
 from commands.requests.handlers import DECLINE_CALLBACK, RequestHandlers
 from commands.requests.lifecycle import CHECKOUT_CALLBACK, RequestLifecycle
+from commands.requests.policy import RequestPolicy
 from commands.requests.rounds import RequestSettings
 
 
 def register(router: Router, tables: dict[str, Subcommands], config: ProductConfig | None = None) -> None:
     config = config or ProductConfig()
     settings = RequestSettings(
-        calendar=WorkCalendar(timezone=config.timezone), coordinators_channel=config.coordinators_channel
+        policy=RequestPolicy(
+            head_start_fraction=config.head_start_fraction,
+            head_start_min_hours=config.head_start_min_hours,
+            checkin_weeks=config.checkin_weeks,
+        ),
+        calendar=WorkCalendar(timezone=config.timezone),
+        coordinators_channel=config.coordinators_channel,
     )
     handlers = RequestHandlers(settings)
     lifecycle = RequestLifecycle(settings)

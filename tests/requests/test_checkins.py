@@ -124,3 +124,14 @@ def test_a_closed_case_asks_nothing(region: Region) -> None:
     stack.clock.advance(SIX_WEEKS * 2)
     stack.tick()
     assert _checkins(region, "sanne.devries") == [] and _checkins(region, "jeroen.peeters") == []
+
+
+def test_the_number_of_weeks_is_a_setting(region: Region) -> None:
+    stack = region.stack
+    stack.extra_settings["checkin_weeks"] = 2
+    stack.restart()
+    _aboard(region)
+    stack.clock.advance(timedelta(weeks=2, minutes=1))
+    stack.tick()
+    (question,) = _checkins(region, "sanne.devries")
+    assert "2 weken aangeschoven" in question["message"]
