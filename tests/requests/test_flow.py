@@ -171,7 +171,9 @@ def test_status_shows_open_requests_and_who_is_aboard(region: Region) -> None:
     assert "Sanne de Vries (nog geen antwoord); Kees van der Berg (nog geen antwoord)" in status
     assert "Als niemand reageert, vraag ik vandaag om 13:00 Ahmed." in status
     waiting = region.stack.slash(region["sanne.devries"], "/erbij status")
-    assert "Vragen die op jouw antwoord wachten" in waiting and code in waiting and "Jeroen Peeters" in waiting
+    assert (
+        "Vragen die op jouw antwoord wachten" in waiting and code in waiting and "Jeroen Peeters" in waiting
+    )
     region.click("sanne.devries", "Ik pak het op")
     status = region.stack.slash(region["jeroen.peeters"], f"/erbij status {code}")
     assert "Aangeschoven experts" in status and "Sanne de Vries" in status
