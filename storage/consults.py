@@ -414,6 +414,20 @@ class SqlConsultRepository:
         )
         return found is not None
 
+    def open_actions_for_case(self, case_id: int) -> list[ActionItem]:
+        query = (
+            select(ActionItemRow)
+            .join(AgendaItemRow, AgendaItemRow.id == ActionItemRow.agenda_item_id)
+            .join(ConsultRow, ConsultRow.id == AgendaItemRow.consult_id)
+            .where(
+                AgendaItemRow.case_id == case_id,
+                ActionItemRow.done_at.is_(None),
+                ConsultRow.recorded_at.is_not(None),
+            )
+            .order_by(ActionItemRow.due_on, ActionItemRow.id)
+        )
+        return [action_from_row(row) for row in self.session.scalars(query)]
+
     def action(self, action_id: int) -> ActionItem | None:
         row = self.session.get(ActionItemRow, action_id)
         return action_from_row(row) if row is not None else None

@@ -17,6 +17,7 @@ from commands.errors import UserError
 from commands.ports import AuditEvent, UnitOfWork, UnitOfWorkFactory
 
 ADMIN = "beheerder"
+EXPORT_DECISIONS = 50
 CLI = "cli"
 
 
@@ -43,15 +44,19 @@ def export_card(
         frameworks = uow.cases.framework_history(case.id)
         involvements = uow.cases.ever_for_case(case.id)
         versions = uow.cases.history(case.id)
+        decisions = uow.consults.past_decisions([case.id], now, EXPORT_DECISIONS)
+        actions = uow.consults.open_actions_for_case(case.id)
         ids = [case.lead_id, *(v.author_id for v in versions), *(f.by for f in frameworks)]
+        ids += [a.owner_id for a in actions]
         ids += [i.expert_id for i in involvements] + [s.recorded_by for s in version.card.scores]
         ids += list(version.card.judgement.judged_by)
         for v in versions:
             ids += [fc.after for ch in v.changes if ch.subject == "regie" for fc in ch.fields]
         names = roster_names(uow, ids)
         document = export_markdown(
-            case, version, frameworks, involvements, versions, names, now=now, timezone=timezone
-        )
+            case, version, frameworks, involvements, versions, names, now=now, timezone=timezone,
+            decisions=list(reversed(decisions)), actions=actions,
+        )  # fmt: skip
         uow.audit.record(
             AuditEvent(
                 at=now,

@@ -6,7 +6,7 @@ card itself it holds no direct identifiers; the case code links it to the family
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 
 from commands.cases.card import CardVersion, NamedBy, SafetyCard, VersionInfo
@@ -16,6 +16,7 @@ from commands.cases.model import Case, FrameworkChange, Involvement, MeasureKind
 from commands.cases.summary import trend
 from commands.cases.view import worry_tags
 from commands.catalogue import t
+from commands.consults.model import ActionItem, PastDecision
 
 
 def export_filename(case: Case, version: CardVersion) -> str:
@@ -32,6 +33,8 @@ def export_markdown(
     *,
     now: datetime,
     timezone: str,
+    decisions: Sequence[PastDecision] = (),
+    actions: Sequence[ActionItem] = (),
 ) -> str:
     card = version.card
     out: list[str] = [
@@ -60,6 +63,7 @@ def export_markdown(
         *_plan(card),
         *_steps(card),
         *_judgement(card, names),
+        *_consults(decisions, actions, names, timezone),
         f"## {t('kaart.export.betrokken')}",
         *([_involvement_line(i, names, timezone) for i in involvements] or [t("kaart.export.niemand")]),
         "",
@@ -68,6 +72,24 @@ def export_markdown(
         "",
     ]
     return "\n".join(out)
+
+
+def export_pdf_filename(case: Case, version: CardVersion) -> str:
+    return f"veiligheidskaart-{case.code}-v{version.info.number}.pdf"
+
+
+def _consults(
+    decisions: Sequence[PastDecision], actions: Sequence[ActionItem], names: Mapping[str, str], timezone: str
+) -> list[str]:
+    """What the MDO decided on the case, and the actions that are still open."""
+    lines = [f"- {local(d.at, timezone)[:10]}: {d.decision}" for d in decisions]
+    lines += ["", f"**{t('kaart.export.open_acties')}**"] if actions else []
+    lines += [
+        t("kaart.export.actie", description=a.description, who=name_of(a.owner_id, names),
+          due=a.due_on.strftime("%d-%m-%Y"))
+        for a in actions
+    ]  # fmt: skip
+    return _section(t("kaart.export.mdo"), lines)
 
 
 def _framework_line(change: FrameworkChange, names: Mapping[str, str], timezone: str) -> str:

@@ -12,11 +12,12 @@ from commands.cases.access import CardAction, ConsultAccess, NoConsults, Outcome
 from commands.cases.card import CardVersion, Change, VersionInfo
 from commands.cases.codes import DEFAULT_PREFIX, looks_like_code
 from commands.cases.editing import CardRuleBroken, Edit
-from commands.cases.export import export_filename, export_markdown
+from commands.cases.export import export_filename, export_markdown, export_pdf_filename
 from commands.cases.form import Form
 from commands.cases.history import describe_change, history_text
 from commands.cases.model import Case
 from commands.cases.parts import Target, apply, dialog_for, target_for
+from commands.cases.pdf import markdown_to_pdf
 from commands.cases.view import full_view, status_view
 from commands.catalogue import t
 from commands.errors import UserError
@@ -125,7 +126,7 @@ class CardCommands:
         return Reply.text(history_text(opened.case.code, versions, names, ctx.config.timezone))
 
     def export(self, ctx: Context, user_id: str, code: str) -> Reply:
-        """The Markdown export, delivered to the lead as a DM with a file (queued with its audit entry)."""
+        """The export as Markdown and as PDF, each a DM with a file to the lead (queued with the audit)."""
         now = ctx.clock.now()
         with ctx.uow() as uow:
             opened = self.settings.open(uow, code, user_id, CardAction.EXPORT, now)
@@ -134,6 +135,8 @@ class CardCommands:
             frameworks = uow.cases.framework_history(case.id)
             involvements = uow.cases.ever_for_case(case.id)
             versions = uow.cases.history(case.id)
+            decisions = uow.consults.past_decisions([case.id], now, EXPORT_DECISIONS)
+            actions = uow.consults.open_actions_for_case(case.id)
         # Names come from chat, outside the transaction; the export is then queued with its audit entry.
         ids = [
             case.lead_id,
@@ -142,10 +145,13 @@ class CardCommands:
             *(i.expert_id for i in involvements),
         ]
         ids += [s.recorded_by for s in version.card.scores] + list(version.card.judgement.judged_by)
+        ids += [a.owner_id for a in actions]
         names = service.display_names(ctx, ids)
         document = export_markdown(
-            case, version, frameworks, involvements, versions, names, now=now, timezone=ctx.config.timezone
-        )
+            case, version, frameworks, involvements, versions, names, now=now, timezone=ctx.config.timezone,
+            decisions=list(reversed(decisions)), actions=actions,
+        )  # fmt: skip
+        pdf = markdown_to_pdf(document, t("kaart.samenvatting.titel", code=case.code))
         with ctx.uow() as uow:
             service.audit(
                 uow, opened, "kaart.exporteren", now, ACCESS_POINT, versie=version.info.number, kanaal="dm"
@@ -156,6 +162,17 @@ class CardCommands:
                     to=Recipient.user(case.lead_id),
                     message=Message(t("kaart.export.bericht", code=case.code, version=version.info.number)),
                     file=FileAttachment(export_filename(case, version), document.encode("utf-8")),
+                ),
+                now,
+            )
+            uow.outbox.add(
+                OutgoingMessage(
+                    key=one_off_key("kaart-export-pdf", case.code, f"v{version.info.number}"),
+                    to=Recipient.user(case.lead_id),
+                    message=Message(
+                        t("kaart.export.pdf_bericht", code=case.code, version=version.info.number)
+                    ),
+                    file=FileAttachment(export_pdf_filename(case, version), pdf, "application/pdf"),
                 ),
                 now,
             )
@@ -336,6 +353,7 @@ class CardCommands:
 
 
 CLICK_ACTION = "kaart.knop"
+EXPORT_DECISIONS = 50  # consult decisions in a handover export, newest first from the database
 # Buttons that start another feature with the card's code, as if its command had been typed.
 OTHER_FEATURES = {"erbij": ("erbij", "{code}"), "mdo": ("overleg", "inbrengen {code}")}
 EDIT_BUTTONS = (

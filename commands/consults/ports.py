@@ -143,6 +143,10 @@ class ConsultRepository(Protocol):
         """Not done, by due date."""
         ...
 
+    def open_actions_for_case(self, case_id: int) -> list[ActionItem]:
+        """The case's actions from recorded consults that are not done yet, by due date (for the export)."""
+        ...
+
     def action(self, action_id: int) -> ActionItem | None: ...
 
     def holds_open_action(self, case_code: str, owner_id: str) -> bool:

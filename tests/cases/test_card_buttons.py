@@ -6,10 +6,12 @@ The modest card of issue 12 (3 zorgen, 3 krachten, a top 3 with risk factors, 4 
 
 from __future__ import annotations
 
+import io
 import re
 from typing import Any
 
 import pytest
+from pypdf import PdfReader
 from sqlalchemy import Engine
 
 from bot.demo.world import World
@@ -191,3 +193,60 @@ def test_closing_and_the_framework_dialog_are_confirmed(stack: World, jeroen: An
     messages = [p["message"] for p in stack.dms(jeroen)]
     assert f"Kader van casus {code} is nu (versie 2): Drang." in messages
     assert any(m.startswith(f"Casus {code} is afgesloten (Doel bereikt, versie 3)") for m in messages)
+
+
+def pdf_text(data: bytes) -> str:
+    reader = PdfReader(io.BytesIO(data))
+    return "\n".join(page.extract_text() for page in reader.pages)
+
+
+def exported(stack: World, user: Any, code: str) -> tuple[str, str]:
+    """(Markdown, PDF text) of the export the lead just received by DM."""
+    clicked = stack.click(user, card_post(stack, user, code)["id"], "Exporteren")
+    assert clicked.ephemeral_text and "privébericht" in clicked.ephemeral_text
+    stack.deliver()
+    files = [p for p in stack.dms(user) if p.get("file_ids")][-2:]
+    (md_info, markdown), (pdf_info, pdf) = (stack.emulator.posts.file(p["file_ids"][0]) for p in files)
+    assert md_info["name"].endswith(".md") and pdf_info["name"].endswith(".pdf")
+    return markdown.decode("utf-8"), pdf_text(pdf)
+
+
+def test_the_pdf_export_holds_every_part_and_says_what_nobody_assessed(stack: World, jeroen: Any) -> None:
+    stack.slash(jeroen, "/kaart nieuw")
+    stack.submit(jeroen, {"kader": "drang"})
+    stack.deliver()
+    code = re.findall(r"WBW-[0-9A-Z]{4}-[0-9A-Z]{2}", stack.dms(jeroen)[-1]["message"])[0]
+    stack.slash(jeroen, f"/kaart {code}")
+    markdown, text = exported(stack, jeroen, code)
+    flat = " ".join(text.split())
+    assert "acute onveiligheid: niet beoordeeld" in flat and "acute onveiligheid: nee" not in flat
+    assert "Directe veiligheid: niet beoordeeld" in flat
+
+    for button, values in (
+        (
+            "Zorgen bijwerken",
+            {"zorgen": ZORGEN, "gevaarformulering": "We zijn bang dat Kind 1 gewond raakt."},
+        ),
+        ("Wat gaat goed", {"goed": GOED}),
+        ("Top 3", {"top3": TOP3}),
+        ("Plan", {"afspraken": AFSPRAKEN, "stappen": STAPPEN}),
+        ("Oordeel", {"acuut": "nee", "onderbouwing": "Geen direct gevaar nu.", "schaal": SCHAAL}),
+    ):
+        fill(stack, jeroen, code, button, values)
+    stack.slash(jeroen, f"/kaart {code}")
+    markdown, text = exported(stack, jeroen, code)
+    flat = " ".join(text.split())
+    for heading in (
+        "Waar maken we ons zorgen over?", "Wat gaat er goed?", "Top 3 onveilige situaties",
+        "Wat moet er gebeuren?", "Genomen stappen", "Oordeel", "Besluiten in het MDO", "Betrokken experts",
+        "Geschiedenis",
+    ):  # fmt: skip
+        assert heading in flat, heading
+    for content in (
+        "Vader slaat moeder als hij gedronken heeft", "We zijn bang dat Kind 1 gewond raakt.",
+        "Oma vangt Kind 1 op als het thuis onrustig is", "alcoholgebruik - vader",
+        "Moeder meldt zich bij schuldhulp", "Huisbezoek met beide ouders", "Regiehouder: 4",
+        "acute onveiligheid: nee", "structurele onveiligheid: niet beoordeeld", "Drang",
+    ):  # fmt: skip
+        assert content in flat, content
+    assert "Vader slaat moeder als hij gedronken heeft" in markdown and "v6" in markdown

@@ -63,10 +63,12 @@ def test_a_lead_builds_a_card_sees_it_and_exports_it(stack: World, people: dict[
 
     assert "privébericht" in stack.slash(jeroen, f"/kaart {code} export")
     stack.deliver()
-    (post,) = [p for p in stack.dms(jeroen) if p.get("file_ids")]
-    info, data = stack.emulator.posts.file(post["file_ids"][0])
+    markdown, pdf = [p for p in stack.dms(jeroen) if p.get("file_ids")]
+    info, data = stack.emulator.posts.file(markdown["file_ids"][0])
     assert info["name"] == f"veiligheidskaart-{code}-v2.md"
     assert data.decode("utf-8").startswith(f"# Veiligheidskaart {code}")
+    info, data = stack.emulator.posts.file(pdf["file_ids"][0])
+    assert info["name"] == f"veiligheidskaart-{code}-v2.pdf" and data.startswith(b"%PDF-")
 
 
 def test_someone_without_a_role_learns_nothing(stack: World, people: dict[str, Any]) -> None:

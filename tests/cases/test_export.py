@@ -59,15 +59,18 @@ def export_rows(desk: Desk) -> list:  # type: ignore[type-arg]
     return [r for r in desk.outbox() if r.file_name]
 
 
-def test_export_is_sent_privately_to_the_lead_as_a_markdown_file(desk: Desk) -> None:
+def test_export_is_sent_privately_to_the_lead_as_a_markdown_and_a_pdf_file(desk: Desk) -> None:
     code = filled_case(desk)
     reply = desk.say("jeroen", f"/kaart {code} export")
     assert "privébericht" in reply
-    (row,) = export_rows(desk)
+    row, pdf = export_rows(desk)
     assert (row.recipient_kind, row.recipient_ref) == ("user", uid("jeroen"))
     assert row.file_name == f"veiligheidskaart-{code}-v14.md"
     assert row.file_mime == "text/markdown"
     assert code in row.payload["text"]
+    assert (pdf.recipient_kind, pdf.recipient_ref) == ("user", uid("jeroen"))
+    assert (pdf.file_name, pdf.file_mime) == (f"veiligheidskaart-{code}-v14.pdf", "application/pdf")
+    assert pdf.file_content.startswith(b"%PDF-")
 
 
 def test_export_holds_the_whole_card_and_its_history(desk: Desk) -> None:
@@ -100,7 +103,7 @@ def test_exporting_again_sends_again(desk: Desk) -> None:
     desk.say("jeroen", f"/kaart {code} export")
     desk.clock.advance(timedelta(minutes=5))
     desk.say("jeroen", f"/kaart {code} export")
-    assert len(export_rows(desk)) == 2
+    assert len(export_rows(desk)) == 4  # Markdown and PDF, twice
 
 
 def test_erbij_card_export_on_the_command_line(

@@ -110,3 +110,14 @@ MESSAGES.update(
         "kaart.mdo.controle": "regiehouder",
     }
 )
+
+MESSAGES.update(
+    {
+        "kaart.export.mdo": "Besluiten in het MDO",
+        "kaart.export.open_acties": "Openstaande actiepunten",
+        "kaart.export.actie": "- {description} — {who}, uiterlijk {due}",
+        "kaart.export.pdf_bericht": (
+            "De veiligheidskaart van casus **{code}** (versie {version}) als PDF, voor een warme overdracht."
+        ),
+    }
+)
