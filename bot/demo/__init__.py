@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TextIO
 
-from bot.demo.chapters import cards, consults, foundation, requests, roster
+from bot.demo.chapters import cards, consults, foundation, loop, requests, roster
 from bot.demo.script import Script
 from bot.demo.world import World
 from commands.clock import ManualClock
@@ -27,6 +27,7 @@ CHAPTERS: list[Callable[[Script], None]] = [
     cards.chapter,
     requests.chapter,
     consults.chapter,
+    loop.chapter,
 ]
 
 

@@ -66,6 +66,13 @@ def chapter(script: Script) -> None:
     })  # fmt: skip
 
     script.advance(timedelta(days=7), "een week later")
-    script.note("De veiligheid is hersteld. Sanne checkt uit; Jeroen houdt de regie:")
+    script.note(
+        "De veiligheid is hersteld. Sanne checkt uit en legt vast welke afspraken doorlopen en wie zicht "
+        "houdt; die komen op de kaart, en Jeroen houdt de regie:"
+    )
     script.slash("sanne.devries", f"/erbij uitchecken {code}")
-    script.submit("sanne.devries", {"reason": "veiligheid_hersteld"})
+    script.submit("sanne.devries", {
+        "reason": "veiligheid_hersteld",
+        "agreements": "Moeder belt de buurvrouw als vader drinkt\nKind 1 gaat na school naar oma",
+        "watch": "de regiehouder, samen met school (mentor)",
+    })  # fmt: skip

@@ -36,7 +36,7 @@ MESSAGES = {
     "escalation.state.breder": "Breder uitgezet door {closer}: {detail}.",
     "escalation.state.niet_nodig": "Niet meer nodig, volgens {closer}.",
     "escalation.state.ingetrokken": "De regiehouder heeft de vraag ingetrokken.",
-    "escalation.reposted": "**Nog steeds open** — gisteren heeft niemand deze vraag opgepakt.",
+    "escalation.reposted": "**Nog steeds open** — niemand heeft deze vraag nog opgepakt.",
     "escalation.moved": "Hulp gezocht — casus {code}, vraag #{id}: opnieuw geplaatst, zie hieronder.",
     "escalation.only_coordinators": (
         "Alleen coördinatoren kunnen een escalatie oppakken, toewijzen of sluiten. "
@@ -57,7 +57,7 @@ MESSAGES = {
     ),
     "escalation.assign.field": "Expert",
     "escalation.assign.submit": "Toewijzen",
-    "escalation.assign.roster": "volgens het rooster nu niet beschikbaar",
+    "escalation.assign.roster": "buiten de zoekvraag of nu niet beschikbaar",
     "escalation.assign.nobody": "Er staat geen enkele expert in het rooster om aan toe te wijzen.",
     "escalation.widen.title": "Breder uitzetten",
     "escalation.widen.intro": (
