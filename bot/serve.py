@@ -8,6 +8,7 @@ and holds its outbox; a refused token or an unknown team at start is an admin's 
 from __future__ import annotations
 
 import logging
+import socket
 from typing import Any
 
 import uvicorn
@@ -110,16 +111,32 @@ class Service:
         self.runtime.stop()
 
 
-def run(settings: Settings) -> None:
-    service = Service(settings)
-    service.start()
+def listen(settings: Settings) -> socket.socket:
+    """The listening socket, bound before anything else starts: a taken port is an admin's mistake."""
+    family = socket.AF_INET6 if ":" in settings.host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
     try:
-        uvicorn.run(
-            service.app,
-            host=settings.host,
-            port=settings.port,
-            log_level="info",
-            log_config=uvicorn_log_config(),
-        )
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind((settings.host, settings.port))
+    except OSError as err:
+        sock.close()
+        raise CliError(
+            t("admin.serve.port", host=settings.host, port=settings.port, reason=err.strerror or err)
+        ) from None
+    return sock
+
+
+def run(settings: Settings) -> None:
+    sock = listen(settings)
+    try:
+        service = Service(settings)
+        service.start()
+    except BaseException:
+        sock.close()
+        raise
+    try:
+        config = uvicorn.Config(service.app, log_level="info", log_config=uvicorn_log_config())
+        uvicorn.Server(config).run(sockets=[sock])
     finally:
         service.stop()
+        sock.close()

@@ -4,8 +4,14 @@ attempts on the outage). The emulator is really stopped and started on the same 
 
 from __future__ import annotations
 
+import os
+import signal
+import socket
+import subprocess
+import sys
 import time
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -130,3 +136,61 @@ def test_serve_survives_mattermost_going_away_later(down_at_start: Running) -> N
 def test_backoff_doubles_up_to_its_cap() -> None:
     delays = Backoff(first=1.0, cap=10.0).delays()
     assert [next(delays) for _ in range(6)] == [1.0, 2.0, 4.0, 8.0, 10.0, 10.0]
+
+
+def test_the_installed_erbij_serve_process_waits_for_mattermost_and_stops_cleanly(
+    database_url: str, tmp_path: Path
+) -> None:
+    """What the service manager runs: `erbij serve` as a process, Mattermost down at first, then up."""
+    emulator = Emulator(team_name="jeugdregio").start()
+    _, token = emulator.create_bot("erbij")
+    emulator.stop()
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    env = {k: v for k, v in os.environ.items() if not k.startswith("ERBIJ_")}
+    env.update(
+        ERBIJ_DATABASE_URL=database_url,
+        ERBIJ_MATTERMOST_URL=emulator.url,
+        ERBIJ_MATTERMOST_TOKEN=token,
+        ERBIJ_MATTERMOST_TEAM="jeugdregio",
+        ERBIJ_PUBLIC_URL=f"http://127.0.0.1:{port}",
+        ERBIJ_PORT=str(port),
+        ERBIJ_SECRET="a-secret-long-enough",
+    )
+    script = Path(sys.executable).with_name("erbij")
+    process = subprocess.Popen(
+        [str(script), "serve"],
+        cwd=tmp_path,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    try:
+
+        def health() -> dict[str, Any] | None:
+            try:
+                body: dict[str, Any] = httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=2).json()
+            except httpx.HTTPError:
+                return None
+            return body
+
+        # A fresh process imports everything first; on a loaded machine that alone can take many seconds.
+        assert eventually(health, "erbij serve answers /healthz", timeout=120)["mattermost"] == "unreachable"
+        assert process.poll() is None  # still running, not a restart loop
+        emulator.start()
+        eventually(lambda: emulator.commands(), "commands registered once Mattermost is back", timeout=60)
+        eventually(lambda: (health() or {}).get("mattermost") == "ok", "healthz says ok", timeout=60)
+        process.send_signal(signal.SIGTERM)
+        output, _ = process.communicate(timeout=60)
+        # uvicorn shuts down gracefully, then lets SIGTERM end the process as the signal's default would
+        # (what systemd counts as a clean stop).
+        assert process.returncode in (0, -signal.SIGTERM)
+        assert "Finished server process" in output
+        assert "Traceback" not in output
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.communicate()
+        emulator.stop()

@@ -7,6 +7,7 @@ console script in a child process, so what the admin runs is what is tested.
 from __future__ import annotations
 
 import os
+import socket
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -262,6 +263,19 @@ def test_serve_with_a_revoked_token_names_the_token_setting(
     code, err = run(capsys, "serve")
     assert code == 2
     assert_clear(err, "weigert het token", "ERBIJ_MATTERMOST_TOKEN", "Bot-accounts")
+
+
+def test_serve_on_a_port_in_use_names_the_port_setting(
+    database_url: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        serve_settings(monkeypatch, ERBIJ_DATABASE_URL=database_url, ERBIJ_PORT=str(port))
+        code, err = run(capsys, "serve")
+    assert code == 2
+    assert_clear(err, f"127.0.0.1:{port}", "ERBIJ_PORT", "Erbij al gestart")
 
 
 # --- the installed console script -------------------------------------------------------------------------

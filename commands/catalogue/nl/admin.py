@@ -105,6 +105,10 @@ MESSAGES = {
         "Mattermost gaf een onverwacht antwoord (HTTP {status}); controleer ERBIJ_MATTERMOST_URL, "
         "ERBIJ_MATTERMOST_TOKEN en ERBIJ_MATTERMOST_TEAM, en `erbij doctor`."
     ),
+    "admin.serve.port": (
+        "Erbij kan niet luisteren op {host}:{port} ({reason}). Is Erbij al gestart, of gebruikt een ander "
+        "programma die poort? Kies een vrije poort met ERBIJ_PORT, of een ander adres met ERBIJ_HOST."
+    ),
     # --- serve ------------------------------------------------------------------------------------------
     "admin.serve.no_tokens": (
         "Erbij mag zijn slash-commando's niet zelf aanmaken en ERBIJ_COMMAND_TOKENS is leeg. Laat een "
