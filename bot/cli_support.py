@@ -73,24 +73,32 @@ def mattermost_problem(err: MattermostError, settings: Settings) -> str:
     return t("admin.mm.unreachable", url=settings.mattermost_base)
 
 
+def open_database(
+    database_url: str, *, check_schema: bool = True, setting: str = "ERBIJ_DATABASE_URL"
+) -> Engine:
+    """An engine that answers and (unless told otherwise) is at the current schema, or a `CliError`
+    naming `setting` and the fix. Every command and `serve` open their database through here."""
+    try:
+        engine = connect.open_engine(database_url)
+    except connect.DatabaseProblem as problem:
+        raise CliError(database_problem(problem, setting)) from None
+    try:
+        connect.probe(engine)
+        if check_schema:
+            connect.check_schema(engine)
+    except connect.DatabaseProblem as problem:
+        engine.dispose()
+        raise CliError(database_problem(problem, setting)) from None
+    return engine
+
+
 class CliDatabase:
-    """An engine for one CLI action, checked to answer and (unless told otherwise) to be at the current
-    schema; disposed afterwards. Every problem on the way is a `CliError` naming `setting`."""
+    """The database for one CLI action (see `open_database`), disposed afterwards."""
 
     def __init__(
         self, database_url: str, *, check_schema: bool = True, setting: str = "ERBIJ_DATABASE_URL"
     ) -> None:
-        try:
-            self.engine: Engine = connect.open_engine(database_url)
-        except connect.DatabaseProblem as problem:
-            raise CliError(database_problem(problem, setting)) from None
-        try:
-            connect.probe(self.engine)
-            if check_schema:
-                connect.check_schema(self.engine)
-        except connect.DatabaseProblem as problem:
-            self.engine.dispose()
-            raise CliError(database_problem(problem, setting)) from None
+        self.engine: Engine = open_database(database_url, check_schema=check_schema, setting=setting)
 
     def __enter__(self) -> SqlUnitOfWorkFactory:
         return SqlUnitOfWorkFactory(self.engine)

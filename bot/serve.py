@@ -14,32 +14,15 @@ from typing import Any
 import uvicorn
 
 from bot.access_log import uvicorn_log_config
-from bot.cli_support import CliError, database_problem, mattermost_problem
+from bot.cli_support import CliError, mattermost_problem, open_database
 from bot.composition import Runtime, build_runtime
 from bot.mattermost import PermanentError
 from bot.mattermost_link import Backoff, MattermostLink
 from bot.settings import Settings
 from commands.catalogue import t
 from commands.clock import Clock
-from storage import connect
-from storage.engine import Engine
 
 log = logging.getLogger(__name__)
-
-
-def open_database(settings: Settings) -> Engine:
-    """The engine for ERBIJ_DATABASE_URL, reachable and at the current schema, or a `CliError` saying why."""
-    try:
-        engine = connect.open_engine(settings.database_url)
-    except connect.DatabaseProblem as problem:
-        raise CliError(database_problem(problem)) from None
-    try:
-        connect.probe(engine)
-        connect.check_schema(engine)
-    except connect.DatabaseProblem as problem:
-        engine.dispose()
-        raise CliError(database_problem(problem)) from None
-    return engine
 
 
 class RuntimeConnection:
@@ -80,7 +63,7 @@ class Service:
         check_seconds: float = 15.0,
     ) -> None:
         self.settings = settings
-        self.runtime = build_runtime(settings, clock=clock, engine=open_database(settings))
+        self.runtime = build_runtime(settings, clock=clock, engine=open_database(settings.database_url))
         self.link = MattermostLink(
             RuntimeConnection(self.runtime),
             backoff=backoff,
