@@ -9,7 +9,7 @@ from datetime import datetime
 from commands.catalogue import t
 from commands.errors import UserError
 from commands.inbound import ActionRequest, CommandRequest, DialogSubmission
-from commands.privacy_fields import guarded_values, mark, refusals
+from commands.privacy_fields import guard_text, guarded_values, mark, refusals
 from commands.registry import Context, Router, SlashCommandSpec
 from commands.replies import ActionResult, CommandResult, DialogResult, OpenDialog, Reply
 
@@ -41,6 +41,12 @@ class Erbij:
         table = self.router.commands.get(req.command)
         if table is None:
             raise UnknownRoute(req.command)
+        free_text = table.free_text.get(req.sub)
+        if free_text is not None:
+            # The privacy guard first, outside any transaction, as for dialogs.
+            refused = guard_text(self.context, free_text(req))
+            if refused is not None:
+                return Reply.text(refused)
         try:
             result = table(self.context, req)
         except UserError as err:

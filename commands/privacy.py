@@ -257,11 +257,13 @@ def _emails(text: str) -> Iterable[Finding]:
 
 
 def _email_at(text: str, at: int, after: int) -> Finding | None:
-    left = at - 1 if at > 0 and text[at - 1] == " " else at  # "naam @ gmail.com"
+    # "naam @ gmail.com" has a space on both sides; "door @lotte.jansen" is a chat mention, not an address.
+    spaced = at > 0 and text[at - 1] == " " and text.startswith(" ", after)
+    left = at - 1 if spaced else at
     start = left
     while start > 0 and text[start - 1] in _LOCAL_CHARS:
         start -= 1
-    right = after + 1 if text.startswith(" ", after) else after
+    right = after + 1 if spaced else after
     end = right
     while end < len(text) and text[end] in _DOMAIN_CHARS:
         end += 1

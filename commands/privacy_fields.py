@@ -45,7 +45,9 @@ def refusals(ctx: Context, values: Mapping[str, str]) -> dict[str, str]:
     """Per field, the Dutch refusal naming what was found (masked); empty when everything may be stored."""
     allow = Allowlist(phrases=ctx.config.privacy_phrases)
     found = {name: find_identifiers(value, allow) for name, value in values.items()}
-    if any(f.kind is IdentifierKind.NAME for findings in found.values() for f in findings):
+    # The roster matters only for a field whose findings are all names (a colleague's name never hides a
+    # BSN): then read it once, in a short read of its own, and check those fields again outside it.
+    if any(findings and all(f.kind is IdentifierKind.NAME for f in findings) for findings in found.values()):
         allow = _with_roster(ctx, allow)
         found = {name: _without_colleagues(value, findings, allow) for name, value in values.items()
                  if (findings := found[name])}  # fmt: skip

@@ -208,6 +208,8 @@ _PHRASE = re.compile(
     + r")(?!\w)",
     re.IGNORECASE,
 )
+# A Mattermost @mention names a user of the chat, a professional: "vervanging door @lotte.jansen".
+_MENTION = re.compile(r"(?<![\w.@])@[A-Za-z0-9._\-]{1,64}")
 _JOIN = re.compile(r"[ \t\u00a0]+")  # the gap between two words of one name: spaces, no line break
 _JOIN_AFTER_DOT = re.compile(r"\.[ \t\u00a0]*")  # after an initial or a title: "J. Jansen", "mw. Jansen"
 _PAREN_OPEN = re.compile(
@@ -322,9 +324,10 @@ def _words(text: str, phrases: tuple[str, ...]) -> list[_Word]:
 
 def _never_spans(text: str, phrases: tuple[str, ...]) -> list[tuple[int, int]]:
     spans = [m.span() for m in _PHRASE.finditer(text)]
+    spans += [m.span() for m in _MENTION.finditer(text)]
     if phrases:
         spans += [m.span() for m in _phrase_pattern(phrases).finditer(text)]
-        spans.sort()
+    spans.sort()
     return spans
 
 

@@ -30,6 +30,7 @@ CommandHandler = Callable[[Context, CommandRequest], CommandResult]
 ActionHandler = Callable[[Context, ActionRequest], ActionResult]
 DialogHandler = Callable[[Context, DialogSubmission], DialogResult]
 TickHandler = Callable[[Context, datetime], int]
+FreeText = Callable[[CommandRequest], str]  # the free text in a command, e.g. the note after "afwezig …:"
 
 
 @dataclass(frozen=True)
@@ -51,9 +52,15 @@ class Subcommands:
         self.handlers: dict[str, CommandHandler] = {}
         self.default: CommandHandler | None = None
         self.fallback: CommandHandler | None = None
+        # Subcommands that take free text, and how to find it in the command: the facade runs the privacy
+        # guard on it before the handler (commands.privacy_fields). Every other subcommand takes only codes,
+        # names of colleagues, dates and numbers, which their handlers parse strictly.
+        self.free_text: dict[str, FreeText] = {}
 
-    def add(self, sub: str, handler: CommandHandler) -> None:
+    def add(self, sub: str, handler: CommandHandler, *, free_text: FreeText | None = None) -> None:
         self.handlers[sub] = handler
+        if free_text is not None:
+            self.free_text[sub] = free_text
 
     def knows(self, sub: str) -> bool:
         return sub in self.handlers or sub in ("help", "hulp", "?")

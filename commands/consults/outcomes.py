@@ -14,7 +14,7 @@ from commands.calendar import WorkCalendar
 from commands.catalogue import t
 from commands.consults.minutes import LineProblem, Participant, parse_action_line
 from commands.consults.model import ActionItem, AgendaItem, Consult, NewAction
-from commands.privacy import find_identifiers, refusal
+from commands.privacy import Allowlist, find_identifiers, refusal
 from commands.roster.formatting import format_day
 
 ACTIONS_MAX = 10
@@ -38,6 +38,7 @@ def parse_actions(
     lines = [line for line in lines if line]
     problems: list[str] = []
     actions: list[NewAction] = []
+    colleagues = Allowlist(people=tuple(p.display_name for p in people))  # "Sanne belt de school" may stay
     if len(lines) > ACTIONS_MAX:
         return ParsedActions((), (t("overleg.actie.te_veel", max=ACTIONS_MAX),))
     for number, line in enumerate(lines, 1):
@@ -48,7 +49,7 @@ def parse_actions(
         if len(parsed.description) > DESCRIPTION_MAX:
             problems.append(t("overleg.actie.te_lang", n=number, max=DESCRIPTION_MAX))
             continue
-        findings = find_identifiers(parsed.description)
+        findings = find_identifiers(parsed.description, colleagues)
         if findings:
             problems.append(t("overleg.actie.privacy", n=number, refusal=refusal(findings)))
             continue

@@ -70,7 +70,8 @@ class AvailabilityHandlers:
         """`afwezig <van> t/m <tot>[: notitie]`, or `afwezig wissen` for the absences entered in chat."""
         now = ctx.clock.now()
         today = now.astimezone(ZoneInfo(ctx.config.timezone)).date()
-        period_part, _, note = req.rest.partition(":")  # a note may itself mention @someone
+        period_part = req.rest.partition(":")[0]
+        note = absence_note(req)  # the facade has run the privacy guard on it
         with ctx.uow() as uow:
             actor, target, words = _actor_and_target(uow, req, period_part.split())
             period_text = " ".join(words)
@@ -206,3 +207,8 @@ def _chat_status(ctx: Context, user_id: str) -> str | None:
         # The status is only a soft signal: an unreachable Mattermost must not break the command.
         log.warning("could not read the Mattermost status of %s", user_id, exc_info=True)
         return None
+
+
+def absence_note(req: CommandRequest) -> str:
+    """The note of `afwezig <van> t/m <tot>: <notitie>`: free text, so the privacy guard reads it first."""
+    return req.rest.partition(":")[2]  # a note may itself mention @someone

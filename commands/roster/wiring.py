@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from commands.registry import Context, Router, Subcommands
-from commands.roster.handlers import AvailabilityHandlers
+from commands.roster.handlers import AvailabilityHandlers, absence_note
 from commands.roster.involvements import InvolvementReader
 
 
@@ -18,7 +18,7 @@ def register(
     table.default = handlers.status
     table.fallback = handlers.someone  # `/beschikbaar @naam`
     table.add("status", handlers.status)
-    table.add("afwezig", handlers.absent)
+    table.add("afwezig", handlers.absent, free_text=absence_note)
     table.add("capaciteit", handlers.capacity)
     table.add("pauze", handlers.pause)
     table.add("hervat", handlers.resume)
