@@ -22,6 +22,7 @@ from commands.cases import fields as f
 from commands.cases import lines as ln
 from commands.cases import parts
 from commands.cases.form import Form
+from commands.cases.roles import NotARole, check_role
 from commands.catalogue import t
 from commands.privacy import find_identifiers, refusal
 from commands.replies import Dialog, DialogField
@@ -61,6 +62,8 @@ def lines_field(name: str, lines: Sequence[str]) -> DialogField:
 
 def _worries_fields(card: c.SafetyCard, today: date, p: c.Perspective | None) -> tuple[DialogField, ...]:
     return (
+        f.textarea("aanleiding", card.occasion, optional=True),
+        lines_field("gezin", card.family),
         lines_field("zorgen", [ln.worry_line(w) for w in card.worries]),
         f.textarea("gevaarformulering", card.danger_statement, optional=True),
     )
@@ -93,6 +96,8 @@ def _plan_fields(card: c.SafetyCard, today: date, p: c.Perspective | None) -> tu
         ),
         f.text("evaluatiedatum", f.date_text(card.evaluation_date), optional=True, free_text=False),
         lines_field("stappen", [ln.step_line(s) for s in card.steps]),
+        lines_field("hulp", [ln.help_line(h) for h in card.help_plan]),
+        f.textarea("toekomstplan", "\n".join(card.future_plan), optional=True, max_length=LINES_FIELD_MAX),
     )
 
 
@@ -115,9 +120,9 @@ _FIELDS: dict[str, Callable[[c.SafetyCard, date, c.Perspective | None], tuple[Di
 # Per lines field: which parts of a line are free text. "head": before the first `|` (the rest are tags,
 # months or dates); "all": every part (who, when, who checks; a risk factor's person; a scale's reason).
 GUARDED_PARTS = {"zorgen": "head", "goed": "head", "top3": "head", "afspraken": "all", "stappen": "head",
-                 "schaal": "all"}  # fmt: skip
-LINE_FIELDS = {"zorgen": ("zorgen",), "goed": ("goed",), "top3": ("top3",), "plan": ("afspraken", "stappen"),
-               "oordeel": ("schaal",)}  # fmt: skip
+                 "schaal": "all", "gezin": "all", "hulp": "two"}  # fmt: skip
+LINE_FIELDS = {"zorgen": ("zorgen", "gezin"), "goed": ("goed",), "top3": ("top3",),
+               "plan": ("afspraken", "stappen", "hulp"), "oordeel": ("schaal",)}  # fmt: skip
 
 
 def refusals(part: str, submission: Mapping[str, object]) -> dict[str, str]:
@@ -130,7 +135,10 @@ def refusals(part: str, submission: Mapping[str, object]) -> dict[str, str]:
         problems: list[str] = []
         for number, content, nested in ln.items_of(value):
             whole = GUARDED_PARTS[name] == "all" or (name == "top3" and nested)
-            findings = find_identifiers(content if whole else ln.split_line(content)[0])
+            head, rest = ln.split_line(content)
+            if GUARDED_PARTS[name] == "two" and rest:
+                head = f"{head} {rest[0]}"
+            findings = find_identifiers(content if whole else head)
             if findings:
                 problems.append(t("kaart.regels.regel", n=number, message=refusal(findings)))
         if problems:
@@ -272,15 +280,45 @@ def _apply_worries(card: c.SafetyCard, form: Form, today: date, user_id: str) ->
         lambda line, i, _old: ln.read_worry(line, i),
     )  # fmt: skip
     danger = form.text("gevaarformulering", max_length=c.TEXT_MAX, required=False)
-    if drafts is None or not form.ok:
+    occasion = form.text("aanleiding", max_length=c.TEXT_MAX, required=False)
+    family = _read_family(form)
+    if drafts is None or family is None or not form.ok:
         return None
     return _chain(
         card,
         [
+            lambda k: e.set_fields(k, "aanleiding", occasion=occasion),
+            lambda k: e.set_fields(k, "gezin", family=family),
             lambda k: replace_list(k, "worries", drafts),
             lambda k: e.set_fields(k, "gevaarformulering", danger_statement=danger),
         ],
     )
+
+
+def _read_family(form: Form) -> tuple[str, ...] | None:
+    """One family member per line, by role only ("Kind 1 (8)", "moeder"); a name is refused."""
+    errors = Lines(form, "gezin")
+    members: list[str] = []
+    lines = ln.items_of(form.raw("gezin"))
+    if len(lines) > c.LIST_MAX:
+        form.error("gezin", t("kaart.invoer.te_veel_regels", max=c.LIST_MAX))
+        return None
+    for number, content, _ in lines:
+        try:
+            _role(content)
+        except ln.LineError as err:
+            errors.fail(number, str(err))
+            continue
+        members.append(content[: c.SHORT_MAX])
+    errors.done()
+    return None if errors.problems else tuple(members)
+
+
+def _role(person: str) -> None:
+    try:
+        check_role(person)
+    except NotARole as err:
+        raise ln.LineError(str(err)) from None
 
 
 def _apply_strengths(card: c.SafetyCard, form: Form, today: date, user_id: str) -> e.Edit | None:
@@ -335,7 +373,7 @@ def _apply_top3(card: c.SafetyCard, form: Form, today: date, user_id: str) -> e.
         for (risk_number, text), risk_index in zip(risks, factor_match, strict=True):
             try:
                 factor = ln.read_risk(
-                    text, old_factors[risk_index].id if risk_index is not None else "", _no_check
+                    text, old_factors[risk_index].id if risk_index is not None else "", _role
                 )
             except ln.LineError as err:
                 errors.fail(risk_number, str(err))
@@ -373,10 +411,14 @@ def _apply_plan(card: c.SafetyCard, form: Form, today: date, user_id: str) -> e.
         form, "stappen", card.steps, lambda s: s.step,
         lambda line, i, old: ln.read_step(line, i, today, old.on if old else None),
     )  # fmt: skip
+    help_plan = _read_list(
+        form, "hulp", card.help_plan, lambda h: h.help, lambda line, i, _old: ln.read_help(line, i, today)
+    )
+    future = form.lines("toekomstplan", max_items=parts.LINES_MAX, max_length=c.TEXT_MAX)
     goal = form.text("veiligheidsdoel", max_length=c.TEXT_MAX, required=False)
     conditions = form.lines("voorwaarden", max_items=parts.LINES_MAX, max_length=c.TEXT_MAX)
     evaluation = form.date("evaluatiedatum", today)
-    if agreements is None or steps is None or not form.ok:
+    if agreements is None or steps is None or help_plan is None or not form.ok:
         return None
     return _chain(
         card,
@@ -386,6 +428,8 @@ def _apply_plan(card: c.SafetyCard, form: Form, today: date, user_id: str) -> e.
                 k, "plan", safety_goal=goal, safety_conditions=conditions, evaluation_date=evaluation
             ),
             lambda k: replace_list(k, "steps", steps),
+            lambda k: replace_list(k, "help_plan", help_plan),
+            lambda k: e.set_fields(k, "toekomstplan", future_plan=future),
         ],
     )
 

@@ -196,6 +196,29 @@ class Step:
     by: StepBy | None = None
 
 
+class ProviderKind(StrEnum):
+    ADULT_MENTAL_HEALTH = "ggz_volwassenen"
+    YOUTH_MENTAL_HEALTH = "jeugd_ggz"
+    ADDICTION = "verslavingszorg"
+    DEBT = "schuldhulp"
+    DISABILITY = "lvb_zorg"
+    PARENTING = "opvoedondersteuning"
+    DIVORCE = "scheidingsaanbod"
+    OTHER = "overig"
+
+
+@dataclass(frozen=True)
+class HelpItem:
+    """A line of the hulpverleningsplan (TOP-3 method, phase 2): help for one risk factor."""
+
+    id: str
+    help: str  # the intervention
+    target: str = ""  # the risk factor or goal it is for
+    provider: ProviderKind | None = None
+    requested_on: date | None = None
+    started_on: date | None = None  # with requested_on: the waiting time for help
+
+
 @dataclass(frozen=True)
 class ScaleScore:
     """One 0–10 judgement from one perspective (0: the child cannot stay home; 10: safe enough to close)."""
@@ -223,6 +246,8 @@ class Judgement:
 @dataclass(frozen=True)
 class SafetyCard:
     phase: Phase | None = None
+    occasion: str = ""  # aanleiding: why this card exists
+    family: tuple[str, ...] = ()  # gezinsleden as role labels only ("Kind 1 (8)", "moeder"), never names
     worries: tuple[Worry, ...] = ()
     danger_statement: str = ""
     strengths: tuple[Strength, ...] = ()
@@ -234,6 +259,8 @@ class SafetyCard:
     agreements: tuple[Agreement, ...] = ()
     evaluation_date: date | None = None
     steps: tuple[Step, ...] = ()
+    help_plan: tuple[HelpItem, ...] = ()  # hulpverleningsplan: risk-driven care, one line per risk factor
+    future_plan: tuple[str, ...] = ()  # toekomstplan: goals for lasting safety and recovery
     scores: tuple[ScaleScore, ...] = ()  # every score ever given, oldest first: the scale's history
     judgement: Judgement = field(default_factory=Judgement)
     next_id: int = 1

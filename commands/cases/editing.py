@@ -30,7 +30,8 @@ TOP3_MAX = 3
 # Fields whose content is free text: a change names them but never copies their value into the history.
 FREE_TEXT = frozenset(
     {"description", "situation", "agreement", "who", "when", "checked_by", "step", "factor", "person",
-     "reasoning", "danger_statement", "safety_goal", "safety_conditions", "what_works", "what_does_not_work"}
+     "reasoning", "danger_statement", "safety_goal", "safety_conditions", "what_works", "what_does_not_work",
+     "occasion", "family", "help", "target", "future_plan"}
 )  # fmt: skip
 LISTS = {
     "worries": "zorgsignaal",
@@ -38,6 +39,7 @@ LISTS = {
     "top3": "situatie",
     "agreements": "afspraak",
     "steps": "stap",
+    "help_plan": "hulp",
 }
 
 Item = TypeVar("Item")

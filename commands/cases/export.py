@@ -14,7 +14,7 @@ from commands.cases.fields import assessed, assessed_label, date_text, label, mo
 from commands.cases.history import local, name_of, version_line
 from commands.cases.model import Case, FrameworkChange, Involvement, MeasureKind
 from commands.cases.summary import trend
-from commands.cases.view import worry_tags
+from commands.cases.view import background, plans, worry_tags
 from commands.catalogue import t
 from commands.consults.model import ActionItem, PastDecision
 
@@ -135,7 +135,8 @@ def _worries(card: SafetyCard) -> list[str]:
     lines = [f"{n}. {w.description}  \n   _{_known(worry_tags(w))}_" for n, w in enumerate(card.worries, 1)]
     if card.danger_statement:
         lines += ["", f"**{t('kaart.veld.danger_statement').capitalize()}:** {card.danger_statement}"]
-    return _section(t("kaart.weergave.zorgen_titel"), lines)
+    before = background(card)
+    return _section(t("kaart.weergave.zorgen_titel"), [*before, *([""] if before else []), *lines])
 
 
 def _strengths(card: SafetyCard) -> list[str]:
@@ -189,7 +190,8 @@ def _plan(card: SafetyCard) -> list[str]:
         ]
     if card.evaluation_date:
         lines += ["", t("kaart.weergave.evaluatie", on=date_text(card.evaluation_date))]
-    return _section(t("kaart.weergave.plan_titel"), lines)
+    more = plans(card)
+    return _section(t("kaart.weergave.plan_titel"), [*lines, *([""] if more else []), *more])
 
 
 def _cell(text: str) -> str:

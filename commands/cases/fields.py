@@ -23,6 +23,7 @@ GROUPS: dict[type[StrEnum], str] = {
     c.Frequency: "frequentie",
     c.AgreementStatus: "afspraakstatus",
     c.StepBy: "stap_door",
+    c.ProviderKind: "aanbieder",
     c.Perspective: "perspectief",
     c.DirectSafety: "directe_veiligheid",
     c.Instrument: "instrument",

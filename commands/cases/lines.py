@@ -325,6 +325,61 @@ def read_step(line: str, item_id: str, today: date, default_on: date | None = No
 
 
 @cache
+def _provider_tags() -> dict[str, Tag]:
+    return _enum_words(
+        c.ProviderKind,
+        "provider",
+        {"ggz": "ggz_volwassenen", "volwassenen-ggz": "ggz_volwassenen", "jeugdggz": "jeugd_ggz",
+         "verslaving": "verslavingszorg", "schulden": "schuldhulp", "lvb": "lvb_zorg",
+         "opvoeden": "opvoedondersteuning", "scheiding": "scheidingsaanbod"},
+    )  # fmt: skip
+
+
+def help_line(h: c.HelpItem) -> str:
+    parts = [h.target] if h.target or h.provider or h.requested_on or h.started_on else []
+    if h.provider:
+        parts.append(_low(h.provider))
+    if h.requested_on:
+        parts.append(f"aangevraagd {date_text(h.requested_on)}")
+    if h.started_on:
+        parts.append(f"gestart {date_text(h.started_on)}")
+    return h.help + "".join(f" {SEPARATOR} {p}" for p in parts)
+
+
+def read_help(line: str, item_id: str, today: date) -> c.HelpItem:
+    """`hulp | voor welke risicofactor | aanbieder | aangevraagd <datum> | gestart <datum>`, all but the
+    first optional; the second part is free text, the others are recognised by their words."""
+    text, parts = split_line(line)
+    target = parts[0] if parts else ""
+    provider: c.ProviderKind | None = None
+    requested: date | None = None
+    started: date | None = None
+    for part in parts[1:]:
+        word = normal(part)
+        if not word:
+            continue
+        for prefix in ("aangevraagd", "gestart"):
+            if word.startswith(prefix + " "):
+                day = parse_date(word[len(prefix) + 1 :], today)
+                if day is None:
+                    raise LineError(t("kaart.invoer.datum"))
+                if day > today:
+                    raise LineError(t("kaart.fout.datum_toekomst"))
+                if prefix == "aangevraagd":
+                    requested = day
+                else:
+                    started = day
+                break
+        else:
+            found = _provider_tags().get(word)
+            if found is None:
+                raise LineError(t("kaart.regels.onbekend_label", label=part[:40]))
+            provider = found.value  # type: ignore[assignment]
+    _short(target)
+    return c.HelpItem(item_id, _text(text), target, provider, requested, started)
+
+
+@cache
 def _perspectives() -> dict[str, c.Perspective]:
     words = {normal(p.value): p for p in c.Perspective}
     words.update({normal(label(p)): p for p in c.Perspective})

@@ -110,6 +110,7 @@ def _worries(card: SafetyCard) -> str:
         t("kaart.weergave.zorg", n=n, text=w.description) + tags(*worry_tags(w))
         for n, w in enumerate(card.worries, 1)
     ] or [_empty("zorgen")]
+    lines = background(card) + lines
     if card.danger_statement:
         lines.append(t("kaart.weergave.gevaar", text=card.danger_statement))
     return "\n".join(lines)
@@ -165,7 +166,34 @@ def _plan(card: SafetyCard) -> str:
     ]
     if card.evaluation_date:
         lines.append(t("kaart.weergave.evaluatie", on=date_text(card.evaluation_date)))
+    lines += plans(card)
     return "\n".join(lines) or _empty("plan")
+
+
+def background(card: SafetyCard) -> list[str]:
+    """Aanleiding and who is in the family (roles only), above the worries."""
+    lines = [t("kaart.weergave.aanleiding", text=card.occasion)] if card.occasion else []
+    if card.family:
+        lines.append(t("kaart.weergave.gezin", members=", ".join(card.family)))
+    return lines
+
+
+def plans(card: SafetyCard) -> list[str]:
+    """The TOP-3 method's hulpverleningsplan and toekomstplan."""
+    lines: list[str] = []
+    if card.help_plan:
+        lines.append(t("kaart.weergave.hulp_kop"))
+        for h in card.help_plan:
+            known = [h.target, label(h.provider) if h.provider else ""]
+            known += [f"{t('kaart.veld.requested_on')} {date_text(h.requested_on)}" if h.requested_on else ""]
+            known += [f"{t('kaart.veld.started_on')} {date_text(h.started_on)}" if h.started_on else ""]
+            present = [k for k in known if k]
+            lines.append(
+                t("kaart.weergave.hulp", help=h.help, details=f" ({' · '.join(present)})" if present else "")
+            )
+    if card.future_plan:
+        lines.append(t("kaart.weergave.toekomst", items="; ".join(card.future_plan)))
+    return lines
 
 
 def _steps(card: SafetyCard) -> str:

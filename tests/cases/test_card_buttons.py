@@ -158,7 +158,8 @@ def test_the_modest_card_takes_six_dialogs_and_every_save_is_confirmed(
     # Reopening a part shows today's items as lines: editing is changing a line; unchanged lines stay.
     stack.slash(jeroen, f"/kaart {code}")
     stack.click(jeroen, card_post(stack, jeroen, code)["id"], "Zorgen bijwerken")
-    prefilled = stack.emulator.dialogs(jeroen)[-1].dialog["elements"][0]["default"]
+    elements = stack.emulator.dialogs(jeroen)[-1].dialog["elements"]
+    prefilled = next(e for e in elements if e["name"] == "zorgen")["default"]
     assert prefilled.splitlines()[0] == FIRST
     edited = prefilled.replace("ernst hoog", "ernst midden")
     assert stack.submit(jeroen, {"zorgen": edited}).closed
@@ -225,11 +226,24 @@ def test_the_pdf_export_holds_every_part_and_says_what_nobody_assessed(stack: Wo
     for button, values in (
         (
             "Zorgen bijwerken",
-            {"zorgen": ZORGEN, "gevaarformulering": "We zijn bang dat Kind 1 gewond raakt."},
+            {
+                "zorgen": ZORGEN,
+                "gevaarformulering": "We zijn bang dat Kind 1 gewond raakt.",
+                "gezin": "Kind 1 (8)\nmoeder",
+                "aanleiding": "Zorgmelding van school.",
+            },
         ),
         ("Wat gaat goed", {"goed": GOED}),
         ("Top 3", {"top3": TOP3}),
-        ("Plan", {"afspraken": AFSPRAKEN, "stappen": STAPPEN}),
+        (
+            "Plan",
+            {
+                "afspraken": AFSPRAKEN,
+                "stappen": STAPPEN,
+                "hulp": "Schuldhulpverlening | schulden",
+                "toekomstplan": "Moeder heeft een eigen netwerk",
+            },
+        ),
         ("Oordeel", {"acuut": "nee", "onderbouwing": "Geen direct gevaar nu.", "schaal": SCHAAL}),
     ):
         fill(stack, jeroen, code, button, values)
@@ -247,6 +261,8 @@ def test_the_pdf_export_holds_every_part_and_says_what_nobody_assessed(stack: Wo
         "Oma vangt Kind 1 op als het thuis onrustig is", "alcoholgebruik - vader",
         "Moeder meldt zich bij schuldhulp", "Huisbezoek met beide ouders", "Regiehouder: 4",
         "acute onveiligheid: nee", "structurele onveiligheid: niet beoordeeld", "Drang",
+        "Gezin: Kind 1 (8), moeder", "Aanleiding: Zorgmelding van school.", "Hulpverleningsplan:",
+        "Schuldhulpverlening (schulden)", "Toekomstplan: Moeder heeft een eigen netwerk",
     ):  # fmt: skip
         assert content in flat, content
     assert "Vader slaat moeder als hij gedronken heeft" in markdown and "v6" in markdown

@@ -121,3 +121,45 @@ MESSAGES.update(
         ),
     }
 )
+
+# The TOP-3 method's other parts: the family (roles), why the card exists, the help and the future plans.
+MESSAGES.update(
+    {
+        "kaart.rol.geen_rol": (
+            "gebruik een rol, zoals Kind 1 (8), moeder, vader, oma of partner van moeder; geen naam."
+        ),
+        "kaart.dialoog.aanleiding": "Aanleiding",
+        "kaart.dialoog.toekomstplan": "Toekomstplan",
+        "kaart.onderdeel.veld.gezin": "Gezinsleden (rollen)",
+        "kaart.onderdeel.hulp.gezin": "Eén per regel, alleen rollen: Kind 1 (8), moeder, partner van moeder.",
+        "kaart.onderdeel.veld.hulp": "Hulpverleningsplan",
+        "kaart.onderdeel.hulp.hulp": (
+            "Hulp | voor welke risicofactor | aanbieder | aangevraagd 1-11 | gestart 20-11"
+        ),
+        "kaart.onderwerp.aanleiding": "aanleiding",
+        "kaart.onderwerp.gezin": "gezinsleden",
+        "kaart.onderwerp.hulp": "hulp",
+        "kaart.onderwerp.toekomstplan": "toekomstplan",
+        "kaart.veld.occasion": "aanleiding",
+        "kaart.veld.family": "gezinsleden",
+        "kaart.veld.help": "hulp",
+        "kaart.veld.target": "voor",
+        "kaart.veld.provider": "aanbieder",
+        "kaart.veld.requested_on": "aangevraagd",
+        "kaart.veld.started_on": "gestart",
+        "kaart.veld.future_plan": "toekomstplan",
+        "kaart.waarde.aanbieder.ggz_volwassenen": "GGZ volwassenen",
+        "kaart.waarde.aanbieder.jeugd_ggz": "Jeugd-GGZ",
+        "kaart.waarde.aanbieder.verslavingszorg": "Verslavingszorg",
+        "kaart.waarde.aanbieder.schuldhulp": "Schuldhulp",
+        "kaart.waarde.aanbieder.lvb_zorg": "LVB-zorg",
+        "kaart.waarde.aanbieder.opvoedondersteuning": "Opvoedondersteuning",
+        "kaart.waarde.aanbieder.scheidingsaanbod": "Scheidingsaanbod",
+        "kaart.waarde.aanbieder.overig": "Overig",
+        "kaart.weergave.gezin": "**Gezin:** {members}",
+        "kaart.weergave.aanleiding": "**Aanleiding:** {text}",
+        "kaart.weergave.hulp_kop": "**Hulpverleningsplan:**",
+        "kaart.weergave.hulp": "- {help}{details}",
+        "kaart.weergave.toekomst": "**Toekomstplan:** {items}",
+    }
+)
