@@ -7,7 +7,9 @@ proxy example say so too.
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -49,6 +51,21 @@ def test_the_example_settings_file_is_complete_and_valid(monkeypatch: pytest.Mon
     settings = Settings(_env_file=None)  # type: ignore[call-arg]
     require_for_serve(settings)  # everything `erbij serve` needs is there
     assert settings.public_base == "https://erbij.example.nl"
+
+
+def test_the_example_settings_file_reads_the_same_in_sh_as_in_systemd() -> None:
+    """deploy/erbij-admin sources the file with sh, systemd reads it as an EnvironmentFile: a value with a
+    space or a shell character must be in double quotes, or sh runs part of it as a command."""
+    sh = subprocess.run(
+        ["sh", "-c", 'set -a; . "$1"; env', "sh", str(ENV_EXAMPLE)],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={"PATH": os.environ.get("PATH", "/usr/bin:/bin")},
+    )
+    seen = dict(line.split("=", 1) for line in sh.stdout.splitlines() if line.startswith("ERBIJ_"))
+    assert sh.stderr == ""
+    assert seen == example_values()
 
 
 @pytest.mark.parametrize("path", routes())
