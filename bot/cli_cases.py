@@ -24,6 +24,9 @@ def add_parsers(sub: Any) -> None:
 
     audit = sub.add_parser("audit", help="het auditlog (NEN 7513) van een casus: wie deed wat, wanneer")
     audit.add_argument("code", help="de casuscode")
+    audit.add_argument(
+        "--ruw", action="store_true", help="de ruwe regels met gebruikers-id's in plaats van namen en rollen"
+    )
     audit.set_defaults(func=cmd_audit)
 
     for parser in (export, audit):
@@ -56,15 +59,23 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_audit(args: argparse.Namespace) -> int:
-    from commands.cases.admin import audit_trail, format_trail
+    """Who read, changed, exported or was refused the card, by name and role (an AVG inzage request);
+    `--ruw` gives the raw NEN 7513 lines with user ids."""
+    from commands.cases.admin import ADMIN, audit_trail, format_trail
     from commands.cases.service import canonical_code
+    from commands.privacy_inzage import overview, read_overview
 
     timezone = cli_settings(args).timezone
     with cli_database(args) as uow:
         try:
             code = canonical_code(args.code)
-            events = audit_trail(uow, code, _actor(), cli_now(args))
+            if args.ruw:
+                print(format_trail(code, audit_trail(uow, code, _actor(), cli_now(args)), timezone))
+                return 0
+            events, people = read_overview(
+                uow, code, _actor(), cli_now(args), authorisation=ADMIN, access_point="cli"
+            )
         except UserError as err:
             raise CliError(err.message) from None
-    print(format_trail(code, events, timezone))
+    print(overview(code, events, people, timezone))
     return 0

@@ -5,6 +5,7 @@ from __future__ import annotations
 from commands.cases import bulk, parts
 from commands.cases.handlers import CLICK_ACTION, CardCommands, CardSettings
 from commands.cases.lifecycle import CLOSE_CALLBACK, FRAMEWORK_CALLBACK, NEW_CALLBACK, CaseLifecycle
+from commands.privacy_inzage import lead_overview
 from commands.registry import Router, Subcommands
 
 
@@ -20,6 +21,7 @@ def register(
             "regie": lifecycle.handover,
             "overdragen": lifecycle.handover,
             "sluiten": lifecycle.close,
+            "inzage": lead_overview,  # who saw the card (commands.privacy_inzage)
         },
         router,
     )

@@ -130,7 +130,7 @@ def test_erbij_audit_on_the_command_line(
     code = desk.new_case()
     desk.say("eva", f"/kaart {code}")
     monkeypatch.setenv("ERBIJ_DATABASE_URL", database_url)
-    assert cli.main(["audit", code], clock=desk.clock) == 0
+    assert cli.main(["audit", code, "--ruw"], clock=desk.clock) == 0
     out = capsys.readouterr().out
     assert f"Auditlog van {code} (2 regels" in out
     assert "casus.aanmaken" in out and "geweigerd" in out and uid("eva") in out

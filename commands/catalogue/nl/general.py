@@ -46,6 +46,8 @@ MESSAGES = {
         "| `/kaart <casuscode> export` | De kaart als document voor een warme overdracht |\n"
         "| `/kaart <casuscode> regie @collega` | De regie overdragen aan een collega |\n"
         "| `/kaart <casuscode> sluiten` | De casus afsluiten |\n"
+        "| `/kaart <casuscode> inzage` | Wie de kaart las, wijzigde of exporteerde (voor de regiehouder; "
+        "voor een inzageverzoek van het gezin) |\n"
         "| `/kaart help` | Deze uitleg |\n\n{crisis}"
     ),
     "help.overleg": (

@@ -1,0 +1,35 @@
+"""Privacy: the inzage overview (who saw a card), retention and the channel guard."""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, str] = {
+    # --- inzage (AVG art. 15): who read, changed, exported or was refused the card ---
+    "inzage.kop": (
+        "**Inzage {code}**: wie de kaart las, wijzigde, exporteerde of werd geweigerd ({count} regels)."
+    ),
+    "inzage.leeg": "Voor {code} staat nog niets in het auditlog.",
+    "inzage.regel": "- {when}  {who}: {what}",
+    "inzage.namens": " (namens {who})",
+    "inzage.samenvatting": "Hadden toegang: {readers}.",
+    "inzage.met_onderdeel": "{action} ({part})",
+    "inzage.geweigerd": "geweigerd: {action}",
+    "inzage.beheerder": "een beheerder op de opdrachtregel ({login})",
+    "inzage.systeem": "Erbij zelf",
+    "inzage.onbekend": "iemand die niet meer in het rooster staat",
+    "inzage.alleen_regiehouder": (
+        "Alleen de regiehouder van {code} kan zien wie de kaart heeft ingezien. Vraag het de regiehouder; "
+        "een beheerder kan het ook met `erbij audit {code}`."
+    ),
+    "inzage.actie.kaart.lezen": "las de kaart",
+    "inzage.actie.kaart.wijzigen": "wijzigde de kaart",
+    "inzage.actie.kaart.exporteren": "exporteerde de kaart",
+    "inzage.actie.casus.aanmaken": "maakte de casus aan",
+    "inzage.actie.auditlog.lezen": "bekeek wie de kaart heeft ingezien",
+    "inzage.actie.overleg.inbrengen": "bracht de casus in bij het overleg",
+    "inzage.actie.retentie.wissen": "wiste de inhoud na de bewaartermijn",
+    "inzage.rol.regiehouder": "regiehouder",
+    "inzage.rol.expert": "expert",
+    "inzage.rol.voorzitter": "voorzitter",
+    "inzage.rol.coordinator": "coördinator",
+    "inzage.rol.beleid": "beleid",
+}
