@@ -8,6 +8,7 @@ import sys
 from collections.abc import Callable, Sequence
 
 from bot import cli_cases, cli_consults, cli_monitor, cli_roster
+from bot.cli_parser import DutchArgumentParser
 from bot.cli_support import CliError, cli_database, cli_now, cli_settings, require_connection_settings
 from commands.catalogue import t
 from commands.clock import Clock
@@ -109,7 +110,7 @@ def version() -> str:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="erbij", description="Erbij: experts erbij halen in Mattermost.")
+    parser = DutchArgumentParser(prog="erbij", description="Erbij: experts erbij halen in Mattermost.")
     parser.add_argument("-v", "--verbose", action="store_true", help="meer logregels")
     parser.add_argument("--version", action="version", version=f"erbij {version()}", help="toon de versie")
     sub = parser.add_subparsers(dest="command", required=True)

@@ -315,3 +315,35 @@ def test_version_is_the_installed_one(capsys: pytest.CaptureFixture[str]) -> Non
         main(["--version"])
     assert exited.value.code == 0
     assert capsys.readouterr().out.strip() == f"erbij {version('erbij')}"
+
+
+@pytest.mark.parametrize(
+    ("argv", "expected"),
+    [
+        ([], "erbij: dit ontbreekt: command"),
+        (["db"], "erbij db: dit ontbreekt: action"),
+        (["db", "opwaarderen"], "erbij db: 'opwaarderen' kan niet bij action; kies uit 'upgrade'"),
+        (["consults", "plan", "--weeks", "veel"], "--weeks moet een getal zijn, niet 'veel'"),
+        (["outbox", "status", "--database"], "na --database hoort een waarde"),
+        (["outbox", "status", "--snel"], "erbij: dit ken ik niet: --snel"),
+        (["serveer"], "'serveer' kan niet bij command"),
+    ],
+)
+def test_command_line_typos_are_told_in_dutch(
+    argv: list[str], expected: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main(argv)
+    assert exited.value.code == 2
+    err = capsys.readouterr().err
+    assert_clear(err, expected, "--help` toont wat kan")
+    assert "error:" not in err and "invalid" not in err and "required" not in err
+
+
+def test_help_is_dutch(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["db", "--help"])
+    out = capsys.readouterr().out
+    assert out.startswith("gebruik: erbij db")
+    assert "opties:" in out and "toon deze hulp" in out
+    assert "usage" not in out and "show this help" not in out

@@ -115,6 +115,18 @@ MESSAGES = {
         "teambeheerder de commando's aanmaken (de instructie staat hierboven in het log) en zet hun tokens "
         "in ERBIJ_COMMAND_TOKENS."
     ),
+    # --- command line ---------------------------------------------------------------------------------
+    "cli.help.positionals": "argumenten",
+    "cli.help.options": "opties",
+    "cli.help.help": "toon deze hulp",
+    "cli.help.usage": "gebruik: ",
+    "cli.parse.error": "{prog}: {message} (`{prog} --help` toont wat kan)",
+    "cli.parse.required": "dit ontbreekt: {names}",
+    "cli.parse.choice": "{value} kan niet bij {name}; kies uit {choices}",
+    "cli.parse.number": "{name} moet een getal zijn, niet {value}",
+    "cli.parse.one_value": "na {name} hoort een waarde",
+    "cli.parse.unknown": "dit ken ik niet: {names}",
+    "cli.parse.other": "de opdracht klopt niet: {message}",
     # --- doctor -----------------------------------------------------------------------------------------
     "doctor.header": "Erbij doctor: controle van deze installatie",
     "doctor.ok": "ok    {what}",
