@@ -42,8 +42,9 @@ def describe_change(change: Change, names: Mapping[str, str]) -> str:
     if change.parent is not None:
         what = t("kaart.wijziging.bij_situatie", what=what, parent=change.parent)
     text = t(f"kaart.wijziging.{change.kind.value}", what=what)
-    if change.fields:
-        text += ": " + ", ".join(_field(fc) for fc in change.fields)
+    described = [_field(fc) for fc in change.fields]
+    if described and described != [subject]:  # not "aanleiding gewijzigd: aanleiding"
+        text += ": " + ", ".join(described)
     return text
 
 

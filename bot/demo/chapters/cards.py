@@ -1,5 +1,6 @@
-"""Chapter: the safety card. A lead creates a case, fills the card in a few steps, sees the compact and the
-full view, and an edit with a BSN is refused; someone without a role learns nothing; the card is exported.
+"""Chapter: the safety card. A lead creates a case and fills the card with its buttons, one dialog per part
+(one item per line), sees the compact and the full view; a line with a BSN is refused; someone without a role
+learns nothing; the card is exported as PDF and Markdown.
 """
 
 from __future__ import annotations
@@ -34,35 +35,54 @@ def chapter(script: Script) -> None:
     script.submit(LEAD, {"gemeente": "Roosendaal", "kader": "drang"})
     code = _code(script)
 
-    script.note("Jeroen vult de kaart per onderdeel; één formulier kan de hele kaart niet bevatten.")
-    _edit(script, code, "zorgen", {
-        "omschrijving": "Vader wordt agressief als hij gedronken heeft; Kind 1 (8) is er vaak bij.",
-        "soort": "gevaar_toekomst", "categorie": "getuige_partnergeweld", "zekerheid": "vastgesteld",
-        "ernst": "hoog", "sinds": "maart 2026",
+    script.note(
+        "Jeroen opent de kaart. Met de knoppen eronder opent hij per onderdeel één formulier met alles "
+        "erin, één punt per regel; na een | zet hij wat hij weet. Erbij bevestigt wat er veranderde."
+    )
+    script.slash(LEAD, f"/kaart {code}")
+    _button(script, LEAD, code, "Zorgen bijwerken", {
+        "aanleiding": "Zorgmelding van school: Kind 1 vertelt over ruzie thuis.",
+        "gezin": "Kind 1 (8)\nKind 2 (3)\nmoeder\nvader",
+        "zorgen": "Vader wordt agressief als hij gedronken heeft; Kind 1 is er vaak bij | gevaar, "
+                  "getuige van partnergeweld, vastgesteld, ernst hoog, sinds maart 2026\n"
+                  "Moeder heeft schulden en slaapt slecht | complicerend, schulden",
+        "gevaarformulering": "We zijn bang dat Kind 1 gewond raakt of steeds banger wordt als het geweld "
+                             "doorgaat.",
     })  # fmt: skip
-    _edit(script, code, "goed", {"omschrijving": "Oma vangt Kind 1 op als het thuis onrustig is.",
-                                "soort_goed": "steunend_netwerk", "benoemd_door": "kind"})  # fmt: skip
-    _edit(script, code, "top3", {"situatie": "Ruzie met geweld na alcohol in het weekend, met Kind 1 erbij.",
-                                "frequentie": "wekelijks", "laatste_voorval": "november 2026"})  # fmt: skip
-    _edit(script, code, "plan", {
-        "afspraak": "Bij oplopende spanning gaat vader een blokje om en belt Kind 1 oma.",
-        "wie": "vader en Kind 1", "wanneer": "als de spanning oploopt", "controle_door": "regiehouder",
+    _button(script, LEAD, code, "Wat gaat goed", {
+        "goed": "Oma vangt Kind 1 op als het thuis onrustig is | steunend netwerk, door kind\n"
+                "Moeder zoekt zelf hulp bij het sociaal team | kracht, door ouder",
     })  # fmt: skip
-    _edit(script, code, "oordeel schaal", {"score": "4"})
+    _button(script, LEAD, code, "Top 3", {
+        "top3": "Ruzie met geweld na alcohol in het weekend, met Kind 1 erbij | wekelijks, "
+                "laatst november 2026\n"
+                "- alcoholgebruik | vader, beïnvloedbaar\n"
+                "Kind 1 en Kind 2 's avonds alleen thuis | maandelijks\n"
+                "- schulden en nachtdiensten | moeder, beïnvloedbaar",
+    })  # fmt: skip
+    _button(script, LEAD, code, "Plan", {
+        "afspraken": "Bij oplopende spanning gaat vader een blokje om | vader | als de spanning oploopt | "
+                     "regiehouder\nKind 1 belt oma als er ruzie is | Kind 1 | bij ruzie | oma",
+        "stappen": "Huisbezoek met beide ouders | lokaal team",
+        "hulp": "Behandeling bij de verslavingszorg | alcoholgebruik vader | verslavingszorg",
+    })  # fmt: skip
+    _button(script, LEAD, code, "Oordeel", {
+        "directe_veiligheid": "veilig_met_afspraken", "risico_toekomst": "hoog", "acuut": "nee",
+        "onderbouwing": "Afspraken lopen, maar het geweld is recent.", "schaal": "regiehouder 4",
+    })  # fmt: skip
 
-    script.note("Een BSN hoort niet in de chat. Erbij weigert de wijziging en slaat niets op:")
-    script.slash(LEAD, f"/kaart {code} bewerken zorgen")
-    script.submit(LEAD, {
-        "omschrijving": "Moeder (BSN 111222333) is bereikbaar op 06-12345678.",
-        "soort": "complicerende_factor", "categorie": "overig", "zekerheid": "vastgesteld", "ernst": "laag",
-    })  # fmt: skip
+    script.note("Een BSN hoort niet in de chat. Erbij weigert de regel en slaat niets op:")
+    script.slash(LEAD, f"/kaart {code}")
+    _open(script, LEAD, code, "Zorgen bijwerken")
+    script.submit(LEAD, {"zorgen": "Moeder (BSN 111222333) is bereikbaar op 06-12345678 | complicerend"})
     script.world.submit(script.people[LEAD], {}, cancelled=True)
 
     script.note(
         "Sanne van Veilig Thuis schuift aan (in het echt via /erbij) en geeft haar eigen schaalscore."
     )
     _involve(script, code, EXPERT, VT.kind)
-    _edit(script, code, "oordeel schaal", {"score": "3"}, username=EXPERT)
+    script.slash(EXPERT, f"/kaart {code}")
+    _button(script, EXPERT, code, "Oordeel", {"schaal": "regiehouder 4\nVeilig Thuis 3 — geweld is recent"})
 
     script.note("Zo ziet de compacte samenvatting eruit in een aanbod aan een expert en op de MDO-agenda:")
     _summary(script, code)
@@ -75,8 +95,11 @@ def chapter(script: Script) -> None:
     script.note("Noor heeft geen rol bij dit gezin; ze hoort niet eens of de code bestaat:")
     script.slash(OTHER_LEAD, f"/kaart {code}")
 
-    script.note("Voor een warme overdracht exporteert Jeroen de kaart; het bestand komt in een privébericht:")
-    script.slash(LEAD, f"/kaart {code} export")
+    script.note(
+        "Voor een warme overdracht exporteert Jeroen de kaart, als PDF en Markdown in een privébericht:"
+    )
+    script.slash(LEAD, f"/kaart {code}")
+    _open(script, LEAD, code, "Exporteren")
 
 
 def _person(
@@ -118,8 +141,20 @@ def _code(script: Script) -> str:
     raise RuntimeError("the new case's code did not arrive")
 
 
-def _edit(script: Script, code: str, part: str, values: dict[str, Any], username: str = LEAD) -> None:
-    script.slash(username, f"/kaart {code} bewerken {part}")
+def _open(script: Script, username: str, code: str, button: str) -> None:
+    """Click a button on the latest card Erbij showed this person (a private message)."""
+    for shown in reversed(script.world.emulator.ephemerals(script.people[username])):
+        if f"Veiligheidskaart {code}" not in shown.get("text", ""):
+            continue
+        attachments = shown.get("attachments") or (shown.get("props") or {}).get("attachments") or []
+        if button in [a.get("name") for attachment in attachments for a in attachment.get("actions") or []]:
+            script.click(username, shown, button)
+            return
+    raise RuntimeError(f"no card with a button {button!r} shown to {username}")
+
+
+def _button(script: Script, username: str, code: str, button: str, values: dict[str, Any]) -> None:
+    _open(script, username, code, button)
     script.submit(username, values)
 
 
