@@ -135,9 +135,7 @@ class Runtime:
         self.engine.dispose()
 
     def tick(self) -> dict[str, int]:
-        done = self.erbij.tick()
-        self.worker.wake()
-        return done
+        return self.erbij.tick()  # a tick that queued messages wakes the worker through its commit
 
 
 def build_runtime(
@@ -171,9 +169,10 @@ def build_runtime(
             verify=settings.mattermost_verify_tls,
         )
     erbij = Erbij(build_router(config), Context(uow=uow, clock=clock, directory=adapter, config=config))
-    queue = SqlOutboxQueue(uow.sessions)
+    queue = SqlOutboxQueue(uow.sessions, uow.read_sessions)
     worker_id = f"{socket.gethostname()}-{os.getpid()}-{id(queue):x}"
     worker = OutboxWorker(queue, Sender(adapter, renderer), clock, worker_id)
+    uow.on_queued = worker.wake  # woken by a commit that queued messages, never by a request that queued none
     runtime = Runtime(
         settings=settings,
         clock=clock,
@@ -206,7 +205,6 @@ def build_runtime(
                 trigger_id, renderer.dialog_url, dialog
             ),
             health=runtime.health,
-            after_handling=worker.wake,
         )
     )
     return runtime

@@ -81,7 +81,6 @@ class Edge:
     team_id: Callable[[], str | None]
     open_dialog: Callable[[str, dict[str, Any]], None]
     health: Callable[[], tuple[int, dict[str, Any]]]
-    after_handling: Callable[[], None] = lambda: None
 
 
 def _error(status: int, message: str) -> JSONResponse:
@@ -238,8 +237,6 @@ def create_app(edge: Edge) -> FastAPI:
         except Exception:
             log.exception("dialog %s failed", callback)
             return JSONResponse({"error": t("general.internal_error")})
-        finally:
-            edge.after_handling()
         return JSONResponse(edge.renderer.dialog_response(result))
 
     @app.get("/healthz")
@@ -274,8 +271,6 @@ def _run_command(edge: Edge, req: CommandRequest) -> Reply | None:
     except Exception:
         log.exception("command /%s failed", req.command)
         return internal_error_reply()
-    finally:
-        edge.after_handling()
 
 
 def _run_action(edge: Edge, req: ActionRequest) -> ActionResult:
@@ -289,5 +284,3 @@ def _run_action(edge: Edge, req: ActionRequest) -> ActionResult:
     except Exception:
         log.exception("action %s failed", req.action)
         return ActionResult(ephemeral=t("general.internal_error"))
-    finally:
-        edge.after_handling()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from types import TracebackType
@@ -57,6 +58,10 @@ class RosterRepository(Protocol):
         ...
 
     def professional_by_username(self, username: str) -> Professional | None: ...
+
+    def professionals_by_ids(self, user_ids: Iterable[str]) -> dict[str, Professional]:
+        """The people with these ids (active or not) that the roster knows; only those are looked up."""
+        ...
 
     def professionals(self, *, include_inactive: bool = False) -> list[Professional]: ...
 
@@ -118,6 +123,10 @@ class UnitOfWork(Protocol):
 
 class UnitOfWorkFactory(Protocol):
     def __call__(self) -> UnitOfWork: ...
+
+    def read(self) -> UnitOfWork:
+        """A transaction that only reads (no write lock on SQLite; a write in it fails on PostgreSQL)."""
+        ...
 
 
 class OutboxQueue(Protocol):

@@ -27,8 +27,10 @@ class SqlOutboxRepository:
 
     def __init__(self, session: Session) -> None:
         self.session = session
+        self.queued = 0  # messages added in this transaction: the unit of work wakes the worker if any
 
     def add(self, message: OutgoingMessage, now: datetime) -> None:
+        self.queued += 1
         self.session.add(
             OutboxRow(
                 key=message.key,
@@ -50,8 +52,11 @@ class SqlOutboxRepository:
 class SqlOutboxQueue:
     """The worker side. Claims use a conditional UPDATE so two processes never send the same row."""
 
-    def __init__(self, session_factory: Callable[[], Session]) -> None:
+    def __init__(
+        self, session_factory: Callable[[], Session], read_sessions: Callable[[], Session] | None = None
+    ) -> None:
         self.session_factory = session_factory
+        self.read_sessions = read_sessions or session_factory
 
     def claim_due(
         self, now: datetime, worker: str, limit: int, lease_seconds: float
@@ -63,6 +68,10 @@ class SqlOutboxQueue:
             & or_(OutboxRow.claimed_until.is_(None), OutboxRow.claimed_until < now)
         )
         claimed: list[PendingDelivery] = []
+        with self.read_sessions() as session, session.begin():
+            # Most polls find nothing: finding that out takes no write lock (an indexed read, no claim).
+            if session.scalar(select(OutboxRow.id).where(claimable).limit(1)) is None:
+                return claimed
         with self.session_factory() as session, session.begin():
             candidates = session.scalars(
                 select(OutboxRow.id).where(claimable).order_by(OutboxRow.due_at, OutboxRow.id).limit(limit)
@@ -173,7 +182,7 @@ class SqlOutboxQueue:
             )
 
     def stats(self, now: datetime) -> OutboxStats:
-        with self.session_factory() as session, session.begin():
+        with self.read_sessions() as session, session.begin():
             pending, oldest = session.execute(
                 select(func.count(OutboxRow.id), func.min(OutboxRow.created_at)).where(
                     OutboxRow.status == "pending"
@@ -187,7 +196,7 @@ class SqlOutboxQueue:
         return OutboxStats(pending=int(pending), failed=int(failed or 0), oldest_pending_age_seconds=age)
 
     def failed(self, limit: int = 50) -> list[tuple[int, str, str, int]]:
-        with self.session_factory() as session, session.begin():
+        with self.read_sessions() as session, session.begin():
             rows = session.execute(
                 select(OutboxRow.id, OutboxRow.key, OutboxRow.last_error, OutboxRow.attempts)
                 .where(OutboxRow.status == "failed")

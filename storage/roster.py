@@ -8,7 +8,7 @@ what they name: an import never overwrites someone's pause, and a pause never re
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime
 from typing import Any, TypeVar
 
@@ -49,6 +49,7 @@ class SqlRosterRepository:
         # Once this transaction has changed the roster, it must read its own writes, not the shared
         # snapshot, and must not publish a snapshot of changes that may still be rolled back.
         self._wrote = False
+        self._written_revision: int | None = None
 
     # --- reads ----------------------------------------------------------------------------------------
 
@@ -58,6 +59,19 @@ class SqlRosterRepository:
             found = self._load(ProfessionalRow.user_id == user_id)
             return found[0] if found else None
         return self._snapshot().by_id.get(user_id)
+
+    def professionals_by_ids(self, user_ids: Iterable[str]) -> dict[str, Professional]:
+        """Active or not, from the snapshot when it is current; else only these people from the tables."""
+        wanted = set(user_ids)
+        if not wanted:
+            return {}
+        if self._wrote:
+            found: list[Professional] = []
+            for chunk in _chunks(sorted(wanted)):
+                found += self._load(ProfessionalRow.user_id.in_(chunk))
+            return {p.user_id: p for p in found}
+        by_id = self._snapshot().by_id
+        return {uid: by_id[uid] for uid in wanted if uid in by_id}
 
     def professional_by_username(self, username: str) -> Professional | None:
         """The active person with this username first (a username may pass to someone new after a leaver)."""
@@ -116,14 +130,34 @@ class SqlRosterRepository:
         ]
 
     def _snapshot(self) -> RosterSnapshot:
-        revision = None if self._wrote else self.revision()
-        if revision is None:
-            # Our own uncommitted writes (or no revision to check against): read fresh, cache nothing.
+        if self._wrote:
+            # Our own uncommitted writes: the shared snapshot with them laid over it, cached nowhere.
+            base = self.cache.latest()
+            if base is None:
+                return RosterSnapshot.build(-1, self._load(None))
+            return self._caught_up(base, -1)
+        revision = self.revision()
+        if revision is None:  # no revision to check against: read fresh, cache nothing
             return RosterSnapshot.build(-1, self._load(None))
         snapshot = self.cache.current(revision)
-        if snapshot is None:
-            snapshot = self.cache.store(revision, self._load(None))
-        return snapshot
+        if snapshot is not None:
+            return snapshot
+        with self.cache.refreshing:
+            snapshot = self.cache.current(revision)  # caught up by whoever held the lock before us
+            if snapshot is not None:
+                return snapshot
+            base = self.cache.latest()
+            if base is None or base.revision > revision:
+                return self.cache.store(revision, self._load(None))
+            return self.cache.keep(self._caught_up(base, revision))
+
+    def _caught_up(self, base: RosterSnapshot, revision: int) -> RosterSnapshot:
+        """`base` plus everyone changed after it (a write stamps the people it touches with its revision)."""
+        changed = self._load(ProfessionalRow.roster_revision > base.revision)
+        organisations = {
+            row.key: _organisation(row) for row in self.session.execute(select(OrganisationRow.__table__))
+        }
+        return base.updated(revision, changed, organisations)
 
     def _load(self, where: ColumnElement[bool] | None) -> list[Professional]:
         people = select(ProfessionalRow.user_id)
@@ -187,7 +221,7 @@ class SqlRosterRepository:
     # --- writes by the import -------------------------------------------------------------------------
 
     def apply(self, changes: RosterChanges, now: datetime) -> None:
-        self._bump()
+        revision = self._bump()
         if changes.vocabulary is not None:
             self._sync_vocabulary(changes.vocabulary)
         if changes.organisations is not None:
@@ -196,7 +230,13 @@ class SqlRosterRepository:
             self.session.execute(
                 insert(ProfessionalRow),
                 [
-                    {**_roster_fields(p), "capacity": p.capacity, "paused": False, "updated_at": now}
+                    {
+                        **_roster_fields(p),
+                        "capacity": p.capacity,
+                        "paused": False,
+                        "updated_at": now,
+                        "roster_revision": revision,
+                    }
                     for p in changes.added
                 ],
             )
@@ -204,7 +244,12 @@ class SqlRosterRepository:
         if changes.updated:
             values = []
             for p in changes.updated:
-                row = {**_roster_fields(p), "deactivated_at": None, "updated_at": now}
+                row = {
+                    **_roster_fields(p),
+                    "deactivated_at": None,
+                    "updated_at": now,
+                    "roster_revision": revision,
+                }
                 if p.user_id in changes.capacity_reset:
                     row["capacity"] = p.capacity
                 values.append(row)
@@ -214,7 +259,7 @@ class SqlRosterRepository:
             self.session.execute(
                 update(ProfessionalRow)
                 .where(ProfessionalRow.user_id.in_(chunk))
-                .values(active=False, deactivated_at=now, updated_at=now)
+                .values(active=False, deactivated_at=now, updated_at=now, roster_revision=revision)
             )
         self.session.flush()
 
@@ -312,15 +357,21 @@ class SqlRosterRepository:
         self._update(user_id, updated_at=now)
 
     def _update(self, user_id: str, **values: Any) -> None:
+        revision = self._bump()
         self.session.execute(
-            update(ProfessionalRow).where(ProfessionalRow.user_id == user_id).values(**values)
+            update(ProfessionalRow)
+            .where(ProfessionalRow.user_id == user_id)
+            .values(**values, roster_revision=revision)
         )
-        self._bump()
 
-    def _bump(self) -> None:
-        """Every roster write moves the revision, so cached rosters in every process are refreshed."""
+    def _bump(self) -> int:
+        """Every roster write moves the revision (once per transaction) and stamps the people it changes with
+        it, so cached rosters in every process catch up with exactly those people."""
+        if self._written_revision is None:
+            self.session.execute(update(RosterRevisionRow).values(revision=RosterRevisionRow.revision + 1))
+            self._written_revision = int(self.session.scalar(select(RosterRevisionRow.revision)) or 0)
         self._wrote = True
-        self.session.execute(update(RosterRevisionRow).values(revision=RosterRevisionRow.revision + 1))
+        return self._written_revision
 
     def revision(self) -> int | None:
         """The roster's revision; None if its row is missing (then nothing may be cached)."""

@@ -1,17 +1,20 @@
-"""A per-process snapshot of the roster, refreshed whenever the roster's revision moves.
+"""A per-process snapshot of the roster, brought up to date whenever the roster's revision moves.
 
 Matching reads the roster on every request; a region of thousands of experts is too much to load each
-time, and it changes rarely (imports, pauses, absences), each change moving the revision in the database.
-Checking the revision is one small query, so every process sees every change at its next request.
+time, and it changes rarely (imports, pauses, absences), each change moving the revision in the database
+and stamping the changed people with it. Checking the revision is one small query, so every process sees
+every change at its next request; catching up loads only the people changed since the snapshot (one pause:
+one person), never the whole region again.
 """
 
 from __future__ import annotations
 
 import threading
 from collections import defaultdict
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
 
-from commands.roster.model import Professional, Role
+from commands.roster.model import Organisation, Professional, Role
 
 
 @dataclass(frozen=True)
@@ -24,18 +27,32 @@ class RosterSnapshot:
     by_expertise: dict[str, tuple[Professional, ...]] = field(default_factory=dict)
 
     @classmethod
-    def build(cls, revision: int, people: list[Professional]) -> RosterSnapshot:
+    def build(cls, revision: int, people: Iterable[Professional]) -> RosterSnapshot:
+        ordered = sorted(people, key=lambda p: p.username)  # the tables' order: matching stays deterministic
         grouped: dict[str, list[Professional]] = defaultdict(list)
-        for person in people:
+        for person in ordered:
             if person.active and Role.EXPERT in person.roles:
                 for tag in person.expertise:
                     grouped[tag].append(person)
         return cls(
             revision,
-            tuple(people),
-            {p.user_id: p for p in people},
+            tuple(ordered),
+            {p.user_id: p for p in ordered},
             {tag: tuple(experts) for tag, experts in grouped.items()},
         )
+
+    def updated(
+        self, revision: int, changed: Iterable[Professional], organisations: Mapping[str, Organisation]
+    ) -> RosterSnapshot:
+        """This snapshot with `changed` people replaced or added, and everyone's organisation as it is now."""
+        by_id = dict(self.by_id)
+        for person in changed:
+            by_id[person.user_id] = person
+        for user_id, person in by_id.items():
+            current = organisations.get(person.organisation.key)
+            if current is not None and current != person.organisation:
+                by_id[user_id] = replace(person, organisation=current)
+        return RosterSnapshot.build(revision, by_id.values())
 
     def with_expertise(self, tag: str) -> tuple[Professional, ...]:
         return self.by_expertise.get(tag, ())
@@ -44,16 +61,24 @@ class RosterSnapshot:
 class RosterCache:
     def __init__(self) -> None:
         self._lock = threading.Lock()
+        # One catch-up at a time: requests arriving meanwhile wait for it rather than each loading the same.
+        self.refreshing = threading.Lock()
         self._snapshot: RosterSnapshot | None = None
 
     def current(self, revision: int) -> RosterSnapshot | None:
         snapshot = self._snapshot
         return snapshot if snapshot is not None and snapshot.revision == revision else None
 
+    def latest(self) -> RosterSnapshot | None:
+        """The newest snapshot, current or not: the base a catch-up starts from."""
+        return self._snapshot
+
     def store(self, revision: int, people: list[Professional]) -> RosterSnapshot:
-        snapshot = RosterSnapshot.build(revision, people)
+        return self.keep(RosterSnapshot.build(revision, people))
+
+    def keep(self, snapshot: RosterSnapshot) -> RosterSnapshot:
         with self._lock:
             # A slower reader must not replace a newer snapshot with an older one.
-            if self._snapshot is None or self._snapshot.revision <= revision:
+            if self._snapshot is None or self._snapshot.revision <= snapshot.revision:
                 self._snapshot = snapshot
         return snapshot

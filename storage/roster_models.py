@@ -48,6 +48,8 @@ class ProfessionalRow(Base):
     active: Mapped[bool] = mapped_column(Boolean)
     deactivated_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    # The roster revision of this person's last change: a cached roster catches up with just these people.
+    roster_revision: Mapped[int] = mapped_column(Integer, server_default="0", index=True)
 
 
 class ProfessionalRoleRow(Base):

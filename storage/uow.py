@@ -14,6 +14,7 @@ from commands.monitor.ports import MonitorRepository
 from storage.audit import SqlAuditRepository
 from storage.cases import SqlCaseRepository
 from storage.consults import SqlConsultRepository
+from storage.engine import read_only
 from storage.monitor import SqlMonitorRepository
 from storage.outbox import SqlOutboxRepository
 from storage.requests import SqlRequestRepository
@@ -34,15 +35,19 @@ class SqlUnitOfWork:
     monitor: MonitorRepository
 
     def __init__(
-        self, session_factory: Callable[[], Session], roster_cache: RosterCache | None = None
+        self,
+        session_factory: Callable[[], Session],
+        roster_cache: RosterCache | None = None,
+        on_queued: Callable[[], None] | None = None,
     ) -> None:
         self._session_factory = session_factory
         self._roster_cache = roster_cache or RosterCache()
+        self._on_queued = on_queued
 
     def __enter__(self) -> Self:
         self.session = self._session_factory()
         self.session.begin()
-        self.outbox = SqlOutboxRepository(self.session)
+        self._outbox = self.outbox = SqlOutboxRepository(self.session)
         self.audit = SqlAuditRepository(self.session)
         self.roster = SqlRosterRepository(self.session, self._roster_cache)
         self.cases = SqlCaseRepository(self.session)
@@ -65,9 +70,13 @@ class SqlUnitOfWork:
 
     def commit(self) -> None:
         self.session.commit()
+        if self._outbox.queued and self._on_queued is not None:
+            self._outbox.queued = 0
+            self._on_queued()  # only now can a worker see the rows: wake it, and only if there are any
 
     def rollback(self) -> None:
         self.session.rollback()
+        self._outbox.queued = 0
 
 
 def session_factory(engine: Engine) -> sessionmaker[Session]:
@@ -78,7 +87,18 @@ class SqlUnitOfWorkFactory:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self.sessions = session_factory(engine)
+        self.read_sessions = session_factory(read_only(engine))
         self.roster_cache = RosterCache()  # one per process and database: shared by every transaction
+        # Called after a commit that queued outbox messages (the composition root wakes the worker).
+        self.on_queued: Callable[[], None] | None = None
 
     def __call__(self) -> SqlUnitOfWork:
-        return SqlUnitOfWork(self.sessions, self.roster_cache)
+        return SqlUnitOfWork(self.sessions, self.roster_cache, self._queued)
+
+    def read(self) -> SqlUnitOfWork:
+        """A transaction that only reads: no write lock on SQLite; on PostgreSQL a write in it fails."""
+        return SqlUnitOfWork(self.read_sessions, self.roster_cache)
+
+    def _queued(self) -> None:
+        if self.on_queued is not None:
+            self.on_queued()

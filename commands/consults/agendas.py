@@ -67,7 +67,9 @@ def case_details(uow: UnitOfWork, items: Sequence[AgendaItem], before: datetime)
     cards = uow.cases.latest_cards(case_ids)
     involvements = {case_id: uow.cases.active_for_case(case_id) for case_id in case_ids}
     previous = uow.consults.past_decisions(case_ids, before, PREVIOUS_DECISIONS)
-    people = {p.user_id: p for p in uow.roster.professionals(include_inactive=True)}
+    shown = {cases[c].lead_id for c in case_ids if c in cases}
+    shown |= {i.expert_id for found in involvements.values() for i in found}
+    people = uow.roster.professionals_by_ids(shown)
     details: dict[int, CaseDetails] = {}
     for item in items:
         case = cases.get(item.case_id)

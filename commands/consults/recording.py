@@ -178,7 +178,8 @@ class Recording:
     @staticmethod
     def _dialog(uow: UnitOfWork, consult: Consult, item: AgendaItem) -> Dialog:
         actions = uow.consults.actions_of_items([item.id])
-        usernames = {p.user_id: p.username for p in uow.roster.professionals(include_inactive=True)}
+        owners = uow.roster.professionals_by_ids(a.owner_id for a in actions)
+        usernames = {uid: p.username for uid, p in owners.items()}
         return Dialog(
             callback=RECORD_CALLBACK,
             title=t("overleg.verslag.dialoog_titel", code=item.case_code),

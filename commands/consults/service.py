@@ -69,7 +69,7 @@ def display_names(uow: UnitOfWork, user_ids: Iterable[str]) -> dict[str, str]:
     wanted = set(user_ids)
     if not wanted:
         return {}
-    known = {p.user_id: p for p in uow.roster.professionals(include_inactive=True) if p.user_id in wanted}
+    known = uow.roster.professionals_by_ids(wanted)
     return {uid: known[uid].display_name if uid in known else t("overleg.onbekend") for uid in wanted}
 
 

@@ -41,7 +41,7 @@ class RequestLifecycle:
 
     def status(self, ctx: Context, req: CommandRequest) -> Reply:
         only_code = _code(req.rest) if req.rest else None
-        with ctx.uow() as uow:
+        with ctx.uow.read() as uow:
             text = status_text(uow, req.user_id, only_code, ctx.clock.now(), self.settings)
         return Reply.text(text)
 

@@ -41,7 +41,7 @@ class AvailabilityHandlers:
         """`/beschikbaar` (own status) or `/beschikbaar @naam` (a coordinator looking at someone)."""
         now = ctx.clock.now()
         tz = ZoneInfo(ctx.config.timezone)
-        with ctx.uow() as uow:
+        with ctx.uow.read() as uow:
             actor, target, _ = _actor_and_target(uow, req, req.words)
             cases = self.involvements.case_codes(uow, target.user_id)
         chat_status = _chat_status(ctx, target.user_id)

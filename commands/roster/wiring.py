@@ -28,7 +28,7 @@ def register(
 
 def refresh_presence(ctx: Context, now: datetime) -> int:
     """Read the experts' Mattermost statuses in one call, outside any transaction, for matching to consult."""
-    with ctx.uow() as uow:
+    with ctx.uow.read() as uow:
         experts = [p.user_id for p in uow.roster.active_experts()]
     if not experts:
         return 0

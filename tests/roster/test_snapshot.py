@@ -5,9 +5,11 @@ from __future__ import annotations
 from sqlalchemy import Engine
 
 from commands.clock import ManualClock
-from commands.roster.model import OrganisationKind
+from commands.roster.importing import import_roster
+from commands.roster.model import Absence, AbsenceSource, OrganisationKind
+from commands.roster.roster_file import load_roster_file
 from storage.uow import SqlUnitOfWorkFactory
-from tests.roster.fakes import user_id
+from tests.roster.fakes import FakeDirectory, user_id
 
 
 def _paused(uow: SqlUnitOfWorkFactory, name: str) -> bool:
@@ -51,3 +53,54 @@ def test_processes_share_nothing_but_the_database(
         tx.roster.set_paused(user_id("ahmed.elamrani"), True, clock.now())
         tx.commit()
     assert _paused(other_process, "ahmed.elamrani") is True
+
+
+def test_catching_up_after_a_change_reloads_only_the_people_it_changed(
+    uow: SqlUnitOfWorkFactory, imported: None, clock: ManualClock
+) -> None:
+    with uow() as tx:
+        before = {p.user_id: p for p in tx.roster.active_experts()}
+    with uow() as tx:
+        tx.roster.set_paused(user_id("sanne.devries"), True, clock.now())
+        tx.commit()
+    with uow() as tx:
+        after = {p.user_id: p for p in tx.roster.active_experts()}
+    assert after.keys() == before.keys()
+    assert after[user_id("sanne.devries")].paused is True
+    unchanged = [uid for uid in before if uid != user_id("sanne.devries")]
+    assert unchanged and all(after[uid] is before[uid] for uid in unchanged)  # kept, not loaded again
+
+
+def test_a_renamed_organisation_reaches_everyone_in_the_cached_roster(
+    uow: SqlUnitOfWorkFactory,
+    imported: None,
+    clock: ManualClock,
+    example_text: str,
+    directory: FakeDirectory,
+) -> None:
+    assert _organisation_name(uow, "sanne.devries") == "Veilig Thuis West-Brabant"  # cached now
+    renamed = load_roster_file(example_text.replace("Veilig Thuis West-Brabant", "Veilig Thuis WB"))
+    import_roster(uow, directory, renamed, clock.now())
+    assert _organisation_name(uow, "sanne.devries") == "Veilig Thuis WB"
+
+
+def test_a_transaction_sees_its_own_roster_writes_in_the_expert_list(
+    uow: SqlUnitOfWorkFactory, imported: None, clock: ManualClock
+) -> None:
+    absence = Absence(clock.now().date(), clock.now().date(), "", AbsenceSource.CHAT)
+    with uow() as tx:
+        tx.roster.active_experts()  # the shared snapshot, before the change
+        tx.roster.add_absence(user_id("kees.vanderberg"), absence, clock.now())
+        mine = {p.user_id: p for p in tx.roster.active_experts()}
+        assert absence in mine[user_id("kees.vanderberg")].absences
+        tx.rollback()
+    with uow() as tx:
+        shared = {p.user_id: p for p in tx.roster.active_experts()}
+    assert absence not in shared[user_id("kees.vanderberg")].absences
+
+
+def _organisation_name(uow: SqlUnitOfWorkFactory, name: str) -> str:
+    with uow.read() as tx:
+        people = tx.roster.professionals_by_ids([user_id(name), "nobody-knows-this-id"])
+    assert list(people) == [user_id(name)]
+    return people[user_id(name)].organisation.name

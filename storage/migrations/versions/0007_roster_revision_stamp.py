@@ -1,0 +1,31 @@
+"""roster revision stamp: every professional row carries the roster revision of its last change
+
+Revision ID: 0007
+Revises: 0006
+Create Date: 2026-12-02
+
+A process's cached roster catches up by loading only the people changed since its revision (an indexed
+range), instead of the whole region after every pause or absence. Existing rows get 0: older than any cache.
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0007"
+down_revision = "0006"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    with op.batch_alter_table("professional", schema=None) as batch_op:
+        batch_op.add_column(sa.Column("roster_revision", sa.Integer(), server_default="0", nullable=False))
+        batch_op.create_index("ix_professional_roster_revision", ["roster_revision"], unique=False)
+
+
+def downgrade() -> None:
+    with op.batch_alter_table("professional", schema=None) as batch_op:
+        batch_op.drop_index("ix_professional_roster_revision")
+        batch_op.drop_column("roster_revision")
