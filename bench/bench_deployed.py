@@ -69,8 +69,18 @@ class Region:
     now: datetime
 
 
-def seed_region(engine: Engine, people: list[str], now: datetime) -> Region:
-    leads, codes = seed(engine, EXPERTS, HISTORY, user_ids=people, now=now)
+def seed_region(
+    engine: Engine,
+    people: list[str],
+    now: datetime,
+    *,
+    history: int = HISTORY,
+    cases: int | None = None,
+    open_offers: int = OPEN_OFFERS,
+) -> Region:
+    """The region of `seed`, plus tomorrow's consult with ON_AGENDA cases and `open_offers` offers to accept
+    (on requests of an asker outside the roster, so no lead's `/erbij status` lists thousands of them)."""
+    leads, codes = seed(engine, EXPERTS, history, user_ids=people, now=now, cases=cases)
     experts = people[:EXPERTS]
     chair = leads[0]
     tomorrow = now + timedelta(days=1)
@@ -96,22 +106,22 @@ def seed_region(engine: Engine, people: list[str], now: datetime) -> Region:
             "registered_by": leads[i], "registered_at": now - timedelta(days=1), "previous_item_id": None,
             "decision": None, "returns": None, "discussed_at": None,
         } for i in range(ON_AGENDA)])  # fmt: skip
-        first = HISTORY + 1
+        first = history + 1
         rng = random.Random(11)
         conn.execute(insert(HelpRequestRow), [{
-            "id": first + r, "case_id": r % LEADS + 1, "asked_by": leads[r % LEADS], "expertise": EXPERTISE[r % 15],
+            "id": first + r, "case_id": r % LEADS + 1, "asked_by": "bench-asker", "expertise": EXPERTISE[r % 15],
             "organisation_kinds": "", "form": "consult", "urgency": "deze_week", "experts_wanted": 1,
             "question": "Een open vraag.", "share_card": True, "status": "open", "round": 1,
             "round_due_at": now + timedelta(days=7), "accepted": 0, "created_at": now - timedelta(hours=1),
             "matched_at": None, "closed_at": None,
-        } for r in range(OPEN_OFFERS)])  # fmt: skip
-        offered = [rng.choice(experts) for _ in range(OPEN_OFFERS)]
+        } for r in range(open_offers)])  # fmt: skip
+        offered = [rng.choice(experts) for _ in range(open_offers)]
         conn.execute(insert(OfferRow), [{
             "request_id": first + r, "expert_id": offered[r], "round": 1, "rank": 1, "reasons": [], "status": "open",
             "offered_at": now - timedelta(hours=1), "answered_at": None, "decline_reason": "",
-        } for r in range(OPEN_OFFERS)])  # fmt: skip
+        } for r in range(open_offers)])  # fmt: skip
         ids = conn.execute(
-            text("SELECT id, expert_id FROM offer WHERE request_id > :h ORDER BY id"), {"h": HISTORY}
+            text("SELECT id, expert_id FROM offer WHERE request_id > :h ORDER BY id"), {"h": history}
         ).all()
         if engine.dialect.name == "postgresql":
             for table in ("consult_slot", "consult", "agenda_item", "help_request"):

@@ -61,6 +61,7 @@ def seed(
     *,
     user_ids: list[str] | None = None,
     now: datetime = START,
+    cases: int | None = None,
 ) -> tuple[list[str], list[str]]:
     """A region: `experts` experts, LEADS leads, and `history` past requests with offers and involvements.
 
@@ -94,7 +95,7 @@ def seed(
         _chunked(engine, table, rows)
     expert_ids = [p["user_id"] for p in people[:experts]]
     lead_ids = [p["user_id"] for p in people[experts:]]
-    cases_count = max(history // 5, LEADS)
+    cases_count = cases or max(history // 5, LEADS)
     empty = card_to_json(SafetyCard())
     codes: set[str] = set()
     while len(codes) < cases_count:

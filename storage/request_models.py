@@ -34,8 +34,12 @@ class HelpRequestRow(Base):
     region_wide: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     head_start: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
-    # The tick asks "which open requests are due?" every few seconds: keep that an index range scan.
-    __table_args__ = (Index("ix_help_request_status_round_due_at", "status", "round_due_at"),)
+    # The tick asks "which open requests are due?" and "which open requests are on closed cases?" every few
+    # seconds: keep both index range scans, whatever the history (the second in id order, for its LIMIT).
+    __table_args__ = (
+        Index("ix_help_request_status_round_due_at", "status", "round_due_at"),
+        Index("ix_help_request_status_id", "status", "id"),
+    )
 
 
 class OfferRow(Base):
