@@ -80,7 +80,9 @@ class SqlRosterRepository:
         return found[0] if found else None
 
     def professionals(self, *, include_inactive: bool = False) -> list[Professional]:
-        return self._load(None if include_inactive else ProfessionalRow.active.is_(True))
+        """By username, from the snapshot (current by its revision, or with this transaction's writes)."""
+        people = self._snapshot().people
+        return list(people) if include_inactive else [p for p in people if p.active]
 
     def active_experts(self) -> list[Professional]:
         return [p for p in self._snapshot().people if p.active and Role.EXPERT in p.roles]
