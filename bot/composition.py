@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import os
 import socket
+import threading
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -121,11 +122,20 @@ class Runtime:
         return (200 if database_ok else 503), body
 
     def start_background(self, *, websocket: bool = True, scheduler: bool = True) -> None:
+        threading.Thread(target=self.warm_up, name="erbij-warm-up", daemon=True).start()
         self.worker.start()
         if scheduler:
             self.scheduler.start()
         if websocket and self.listener is not None:
             self.listener.start()
+
+    def warm_up(self) -> None:
+        """Load the roster snapshot before the first user needs it (start-up does not wait for this)."""
+        try:
+            with self.uow.read() as tx:
+                tx.roster.active_experts()
+        except Exception as err:  # the first request loads it then; nothing is lost
+            log.warning("warming the roster cache failed: %s", type(err).__name__)
 
     def stop(self) -> None:
         if self.listener is not None:

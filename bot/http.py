@@ -19,6 +19,7 @@ from starlette.concurrency import run_in_threadpool
 
 from bot import calendar_feed
 from bot.rendering import Renderer
+from bot.request_log import RequestLog, describe
 from bot.signing import BadSignature, Signer
 from commands.app import Erbij, UnknownRoute, internal_error_reply
 from commands.catalogue import t
@@ -139,6 +140,7 @@ def _too_large() -> JSONResponse:
 
 def create_app(edge: Edge) -> FastAPI:
     app = FastAPI(title="Erbij", docs_url=None, redoc_url=None, openapi_url=None)
+    app.add_middleware(RequestLog)
 
     @app.post("/mattermost/command")
     async def command(request: Request) -> JSONResponse:
@@ -183,7 +185,7 @@ def create_app(edge: Edge) -> FastAPI:
             team_id=form.team_id,
             trigger_id=form.trigger_id,
         )
-        log.info("command /%s %s by %s", trigger, edge.erbij.loggable_sub(req), form.user_id)
+        describe(request.state, f"/{trigger} {edge.erbij.loggable_sub(req)} by {form.user_id}")
         reply = await run_in_threadpool(_run_command, edge, req)
         return JSONResponse(edge.renderer.command_response(reply, edge.clock.now()))
 
@@ -206,7 +208,7 @@ def create_app(edge: Edge) -> FastAPI:
             post_id=payload.post_id,
             trigger_id=payload.trigger_id,
         )
-        log.info("action %s by %s", name, payload.user_id)
+        describe(request.state, f"action {name} by {payload.user_id}")
         result = await run_in_threadpool(_run_action, edge, req)
         return JSONResponse(edge.renderer.action_response(result, edge.clock.now()))
 
@@ -229,7 +231,7 @@ def create_app(edge: Edge) -> FastAPI:
             submission=dict(payload.submission or {}),
             cancelled=payload.cancelled,
         )
-        log.info("dialog %s by %s", callback, payload.user_id)
+        describe(request.state, f"dialog {callback} by {payload.user_id}")
         try:
             result = await run_in_threadpool(edge.erbij.dialog, submission)
         except UnknownRoute:

@@ -118,7 +118,10 @@ def run(settings: Settings) -> None:
         sock.close()
         raise
     try:
-        config = uvicorn.Config(service.app, log_level="info", log_config=uvicorn_log_config())
+        # access_log off: bot.request_log writes the one line per request.
+        config = uvicorn.Config(
+            service.app, log_level="info", log_config=uvicorn_log_config(), access_log=False
+        )
         uvicorn.Server(config).run(sockets=[sock])
     finally:
         service.stop()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 
 from sqlalchemy import func, select, update
@@ -235,6 +236,16 @@ class SqlCaseRepository:
 
     def active_for_case(self, case_id: int) -> list[Involvement]:
         return self._involvements(InvolvementRow.case_id == case_id, InvolvementRow.ended_at.is_(None))
+
+    def active_for_cases(self, case_ids: Sequence[int]) -> dict[int, list[Involvement]]:
+        found: dict[int, list[Involvement]] = {}
+        for start in range(0, len(case_ids), 500):  # well within both databases' parameter limits
+            chunk = list(case_ids[start : start + 500])
+            for involvement in self._involvements(
+                InvolvementRow.case_id.in_(chunk), InvolvementRow.ended_at.is_(None)
+            ):
+                found.setdefault(involvement.case_id, []).append(involvement)
+        return found
 
     def ever_for_case(self, case_id: int) -> list[Involvement]:
         return self._involvements(InvolvementRow.case_id == case_id)

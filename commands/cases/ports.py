@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 from typing import Protocol
 
@@ -81,6 +82,10 @@ class CaseRepository(Protocol):
         ...
 
     def active_for_case(self, case_id: int) -> list[Involvement]: ...
+
+    def active_for_cases(self, case_ids: Sequence[int]) -> dict[int, list[Involvement]]:
+        """`active_for_case` for many cases in one query (an agenda's cases); cases without any are absent."""
+        ...
 
     def ever_for_case(self, case_id: int) -> list[Involvement]:
         """All involvements, active and ended, oldest first (to prefer known faces when re-engaging)."""

@@ -60,11 +60,12 @@ def own_cases(uow: UnitOfWork, items: Iterable[AgendaItem], user_id: str) -> fro
     """The cases among these items that `user_id` leads or is involved in as an expert."""
     case_ids = sorted({item.case_id for item in items})
     cases = uow.cases.by_ids(case_ids)
+    aboard = uow.cases.active_for_cases(case_ids)  # one query for the agenda, not one per case
     return frozenset(
         case_id
         for case_id in case_ids
         if (case_id in cases and cases[case_id].lead_id == user_id)
-        or uow.cases.is_active_expert(case_id, user_id)
+        or any(i.expert_id == user_id and i.card_access for i in aboard.get(case_id, ()))
     )
 
 

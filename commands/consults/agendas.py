@@ -65,7 +65,7 @@ def case_details(uow: UnitOfWork, items: Sequence[AgendaItem], before: datetime)
     case_ids = sorted({item.case_id for item in items})
     cases = uow.cases.by_ids(case_ids)
     cards = uow.cases.latest_cards(case_ids)
-    involvements = {case_id: uow.cases.active_for_case(case_id) for case_id in case_ids}
+    involvements = uow.cases.active_for_cases(case_ids)
     previous = uow.consults.past_decisions(case_ids, before, PREVIOUS_DECISIONS)
     shown = {cases[c].lead_id for c in case_ids if c in cases}
     shown |= {i.expert_id for found in involvements.values() for i in found}
@@ -82,7 +82,7 @@ def case_details(uow: UnitOfWork, items: Sequence[AgendaItem], before: datetime)
             summary=compact_summary(card.card, case) if card is not None else None,
             experts=tuple(
                 expert_label(people.get(i.expert_id), t("overleg.onbekend"))
-                for i in involvements[item.case_id]
+                for i in involvements.get(item.case_id, ())
             ),
             previous=tuple(d for d in previous if d.case_id == item.case_id),
         )

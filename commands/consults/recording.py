@@ -387,9 +387,10 @@ def participants(uow: UnitOfWork, consult: Consult) -> tuple[list[Participant], 
     ids: list[str] = [consult.chair_id or "", *consult.members]
     items = uow.consults.items([consult.id])
     cases = uow.cases.by_ids(sorted({i.case_id for i in items}))
+    aboard = uow.cases.active_for_cases(sorted(cases))
     for case in cases.values():
         ids.append(case.lead_id)
-        ids += [i.expert_id for i in uow.cases.active_for_case(case.id)]
+        ids += [i.expert_id for i in aboard.get(case.id, ())]
     taking_part = [_participant(people[u]) for u in dict.fromkeys(ids) if u in people]
     known = {p.username.lower(): _participant(p) for p in people.values() if p.active}
     return taking_part, known

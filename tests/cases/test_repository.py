@@ -119,6 +119,11 @@ def test_involvements(desk: Desk) -> None:
         assert [i.case_id for i in uow.cases.active_for_expert(uid("sanne"))] == [other_id]
         assert not uow.cases.is_active_expert(case_id, uid("sanne"))
         assert uow.cases.is_active_expert(other_id, uid("sanne"))
+        many = uow.cases.active_for_cases([case_id, other_id, 9999])  # as one query, what each case has
+        assert many == {
+            case_id: uow.cases.active_for_case(case_id),
+            other_id: uow.cases.active_for_case(other_id),
+        }
         restarted = uow.cases.start_involvement(
             case_id, uid("sanne"), OrganisationKind.VT, now + timedelta(days=9)
         )
