@@ -215,6 +215,8 @@ class Results:
     loads: dict[tuple[str, int], list[Load]] = field(default_factory=dict)
     cold: list[tuple[str, float]] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    rss_idle_mb: float = 0.0
+    agenda_ms: list[float] = field(default_factory=list)  # warm, one at a time
 
 
 def check(served: Served, scenario: Scenario, body: str) -> float:
@@ -249,7 +251,8 @@ def measure_database(label: str, url: str, emulator: Emulator, bot_token: str, p
           f"{OPEN_OFFERS:,} open offers in {time.perf_counter() - started:.0f} s", flush=True)  # fmt: skip
     with erbij_serve(emulator, bot_token, url, log_dir) as served:
         time.sleep(3)  # let start-up settle (first scheduler tick) before measuring idle memory
-        results.notes.append(f"RSS after start, idle: {served.rss_mb():.0f} MB")
+        results.rss_idle_mb = served.rss_mb()
+        results.notes.append(f"RSS after start, idle: {results.rss_idle_mb:.0f} MB")
         everything = (*SCENARIOS, SUBMIT, ACCEPT)
         for scenario in everything:  # the first request of each after start
             results.cold.append((f"first {scenario.name} after start", check(served, scenario,
@@ -260,6 +263,8 @@ def measure_database(label: str, url: str, emulator: Emulator, bot_token: str, p
             for scenario in (SUBMIT, *SCENARIOS[1:]):
                 body = bodies_for(scenario, served, region, 0)[-2 if change == "pauze" else -3]
                 results.cold.append((f"first {scenario.name} after {change}", check(served, scenario, body)))
+        agenda = SCENARIOS[4]
+        results.agenda_ms = [check(served, agenda, agenda.bodies(served, region, 0)[0]) for _ in range(15)]
         for rep in range(REPETITIONS):
             for clients in CLIENTS:
                 bare = loadgen.run(
@@ -313,6 +318,41 @@ def report(results: Results, generator: str) -> None:
         print(f"  {what:<48} {ms:8.1f} ms")
     for note in results.notes:
         print(f"  {note}")
+    targets(results)
+
+
+def targets(results: Results) -> None:
+    """The issue's targets, each with the figure it is judged on."""
+
+    def ratio(name: str, clients: int, which: int) -> float:
+        values = [r[which] for r in results.ratios.get((name, clients), [])]
+        return statistics.median(values) if values else float("nan")
+
+    lines: list[tuple[bool, str]] = []
+    for name, least, most in (("/erbij help", 0.6, 2.0), ("/beschikbaar", 0.4, 4.0), ("/kaart <code>", 0.4, 4.0),
+                              ("/erbij status", 0.4, 4.0)):  # fmt: skip
+        thr, p99 = ratio(name, 50, 0), ratio(name, 50, 1)
+        lines.append((thr >= least, f"{name} throughput ≥ {least}× bare at 50 clients: {thr:.2f}×"))
+        lines.append((p99 <= most, f"{name} p99 ≤ {most}× bare at 50 clients: {p99:.2f}×"))
+    agenda = statistics.median(results.agenda_ms) if results.agenda_ms else float("nan")
+    lines.append((agenda < 100, f"/overleg agenda of {ON_AGENDA} cases < 100 ms (median of 15, one at a time): "
+                                f"{agenda:.0f} ms (max {max(results.agenda_ms, default=0):.0f})"))  # fmt: skip
+    changed = [(what, ms) for what, ms in results.cold if " pauze" in what or " hervat" in what]
+    worst = max(changed, key=lambda c: c[1], default=("-", 0.0))
+    lines.append(
+        (
+            worst[1] <= 300,
+            f"no request > 300 ms after a roster change: slowest {worst[1]:.0f} ms ({worst[0]})",
+        )
+    )
+    if results.database == "SQLite":
+        subs = results.loads.get(("request submission", 10), [])
+        p99 = statistics.median(x.p99 for x in subs) if subs else float("nan")
+        lines.append((p99 < 300, f"10 concurrent request submissions p99 < 300 ms: {p99:.0f} ms"))
+    lines.append((results.rss_idle_mb < 120, f"idle RSS < 120 MB: {results.rss_idle_mb:.0f} MB"))
+    print(f"\n{results.database}: targets (the idle tick's growth: see bench.bench_growth)")
+    for ok, line in lines:
+        print(f"  [{'met' if ok else 'NOT MET'}] {line}")
 
 
 @contextmanager
