@@ -233,7 +233,7 @@ class Served:
     def post(self, path: str, content_type: str, body: str) -> tuple[float, httpx.Response]:
         start = time.perf_counter()
         response = httpx.post(
-            f"{self.url}{path}", content=body, headers={"Content-Type": content_type}, timeout=60
+            f"{self.url}{path}", content=body, headers={"Content-Type": content_type}, timeout=180
         )
         return (time.perf_counter() - start) * 1000, response
 
@@ -266,6 +266,10 @@ def erbij_serve(emulator: Emulator, bot_token: str, database_url: str, log_dir: 
             wait_http(f"{url}/healthz", process)
             tokens = {c["trigger"]: c["token"] for c in emulator.commands()}
             yield Served(url, process, tokens, emulator.team.id, log_path)
+        except BaseException:
+            tail = log_path.read_text(errors="replace").splitlines()[-40:]
+            print("--- the last lines `erbij serve` logged:\n" + "\n".join(tail), file=sys.stderr)
+            raise
         finally:
             process.terminate()
             try:

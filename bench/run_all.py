@@ -5,8 +5,8 @@ from __future__ import annotations
 import importlib
 
 BENCHMARKS = (
-    "bench.bench_deployed",
-    "bench.bench_http",
+    "bench.bench_deployed",  # as deployed, with wrk; supersedes bench.bench_http (its client saturated first)
+    "bench.bench_growth",
     "bench.bench_roster",
     "bench.bench_cards",
     "bench.bench_requests",

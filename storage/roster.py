@@ -189,6 +189,13 @@ class SqlRosterRepository:
         query = select(ProfessionalRow.__table__).order_by(ProfessionalRow.username)
         if where is not None:
             query = query.where(where)
+        # Equal sets and working times are shared, not repeated per person: a region of ten thousand has a
+        # few hundred distinct ones, and the roster cache keeps them all.
+        shared: dict[Any, Any] = {}
+
+        def one(value: T) -> T:
+            return shared.setdefault(value, value)
+
         # Plain rows, not ORM objects: values are built once and the session stays free of stale copies.
         return [
             Professional(
@@ -196,12 +203,12 @@ class SqlRosterRepository:
                 username=row.username,
                 display_name=row.display_name,
                 organisation=organisations[row.organisation_key],
-                roles=frozenset(Role(role) for role in roles.get(row.user_id, ())),
-                expertise=frozenset(tags.get(row.user_id, ())),
-                municipalities=frozenset(places.get(row.user_id, ())),
+                roles=one(frozenset(Role(role) for role in roles.get(row.user_id, ()))),
+                expertise=one(frozenset(tags.get(row.user_id, ()))),
+                municipalities=one(frozenset(places.get(row.user_id, ()))),
                 capacity=row.capacity,
-                working_time=WorkingTime(
-                    frozenset(int(day) for day in row.working_days), row.work_start, row.work_end
+                working_time=one(
+                    WorkingTime(frozenset(int(day) for day in row.working_days), row.work_start, row.work_end)
                 ),
                 absences=tuple(sorted(absences.get(row.user_id, ()))),
                 paused=row.paused,

@@ -56,7 +56,7 @@ class Absence:
         return self.start <= day <= self.end
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class WorkingTime:
     """Working days (0 = Monday) and hours, in the team's time zone; `end` is exclusive."""
 
@@ -65,7 +65,7 @@ class WorkingTime:
     end: time = time(17, 0)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: a process keeps a whole region of these in its roster cache
 class Professional:
     user_id: str  # Mattermost user id
     username: str
