@@ -1,8 +1,8 @@
 """roster revision stamp and tick index: every professional row carries the roster revision of its last
 change; open requests are found in id order by an index
 
-Revision ID: 0008
-Revises: 0007
+Revision ID: 0011
+Revises: 0010
 Create Date: 2026-12-02
 
 A process's cached roster catches up by loading only the people changed since its revision (an indexed
@@ -16,8 +16,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0008"
-down_revision = "0007"
+revision = "0011"
+down_revision = "0010"
 branch_labels = None
 depends_on = None
 
