@@ -20,7 +20,7 @@ import tempfile
 import time
 import uuid
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -39,6 +39,7 @@ from bench.deployed import (
     bare_server,
     erbij_serve,
     median_spread,
+    profiled,
 )
 from bench.serve_app import BENCH_SECRET
 from bot.emulator import Emulator
@@ -58,6 +59,7 @@ SECONDS = float(os.environ.get("ERBIJ_BENCH_SECONDS", "2"))  # at 50 clients; ha
 PG_URL = os.environ.get("ERBIJ_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test")
 FORM = "application/x-www-form-urlencoded"
 JSON_TYPE = "application/json"
+PROFILE = os.environ.get("ERBIJ_BENCH_PROFILE", "")  # a scenario's name: py-spy on the server during its run
 
 
 @dataclass
@@ -272,14 +274,18 @@ def measure_database(label: str, url: str, emulator: Emulator, bot_token: str, p
                     bare_url, FORM, [served.command_body("erbij", "help", "x")], clients, seconds
                 )
                 for scenario in SCENARIOS:
-                    load = loadgen.run(served.url + scenario.path, scenario.content_type,
-                                       bodies_for(scenario, served, region, rep), clients, seconds)  # fmt: skip
+                    with _spy(
+                        served, scenario, label, clients, rep == 0 and clients == max(CLIENTS), seconds
+                    ):
+                        load = loadgen.run(served.url + scenario.path, scenario.content_type,
+                                           bodies_for(scenario, served, region, rep), clients, seconds)  # fmt: skip
                     drain(served)
                     _record(results, scenario.name, clients, load, bare)
                 if clients == 10:
                     for scenario in (SUBMIT, ACCEPT):
-                        load = loadgen.run(served.url + scenario.path, scenario.content_type,
-                                           bodies_for(scenario, served, region, rep), clients, SECONDS)  # fmt: skip
+                        with _spy(served, scenario, label, clients, rep == 0, SECONDS):
+                            load = loadgen.run(served.url + scenario.path, scenario.content_type,
+                                               bodies_for(scenario, served, region, rep), clients, SECONDS)  # fmt: skip
                         drain(served)
                         _record(results, scenario.name, clients, load, bare)
             print(f"[{label}] repetition {rep + 1} of {REPETITIONS} done", flush=True)
@@ -287,6 +293,13 @@ def measure_database(label: str, url: str, emulator: Emulator, bot_token: str, p
         results.notes.append(f"RSS after the load: {served.rss_mb():.0f} MB")
         results.notes.append(_log_size(served))
     return results
+
+
+def _spy(served: Served, scenario: Scenario, label: str, clients: int, first: bool, seconds: float) -> Any:
+    """py-spy on the server during this run, if ERBIJ_BENCH_PROFILE names the scenario (its first run)."""
+    if scenario.name != PROFILE or not first:
+        return nullcontext()
+    return profiled(served.process.pid, seconds, f"{scenario.name} ({label}, {clients} clients)")
 
 
 def _log_size(served: Served) -> str:

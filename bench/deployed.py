@@ -303,3 +303,59 @@ def median_spread(values: list[float]) -> str:
 
 def as_json(body: dict[str, Any]) -> str:
     return json.dumps(body, separators=(",", ":"))
+
+
+@contextmanager
+def profiled(pid: int, seconds: float, label: str) -> Iterator[None]:
+    """py-spy on the server while the body runs; prints where its time went (inclusive and own shares)."""
+    spy = shutil.which("py-spy") or str(Path(sys.executable).with_name("py-spy"))
+    if not Path(spy).exists():
+        print(f"(no py-spy: `pip install py-spy` to profile {label})")
+        yield
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "stacks.txt"
+        command = [spy, "record", "--format", "raw", "--nonblocking", "-r", "200", "-o", str(out)]
+        process = subprocess.Popen(
+            [*command, "-d", str(max(1, round(seconds))), "-p", str(pid)],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        yield
+        process.wait(timeout=seconds + 60)
+        if not out.exists():
+            print(f"(py-spy recorded nothing for {label})")
+            return
+        print(f"\nprofile of `erbij serve` during {label} (py-spy, share of samples):")
+        for line in summarise_stacks(out.read_text().splitlines()):
+            print(f"  {line}")
+
+
+def summarise_stacks(lines: list[str], top: int = 14) -> list[str]:
+    inclusive: dict[str, int] = {}
+    own: dict[str, int] = {}
+    total = 0
+    for line in lines:
+        stack, _, count_text = line.rpartition(" ")
+        if not stack or not count_text.isdigit():
+            continue
+        count = int(count_text)
+        frames = [f.split(" (")[0] + " " + f.split("/")[-1].rstrip(")") for f in stack.split(";")]
+        busy = not frames[-1].startswith(("wait ", "select ", "_worker ", "get ", "run ", "acquire "))
+        if not busy:
+            continue  # idle threads waiting for work are not where time goes
+        total += count
+        for frame in set(frames):
+            inclusive[frame] = inclusive.get(frame, 0) + count
+        own[frames[-1]] = own.get(frames[-1], 0) + count
+    if not total:
+        return ["(no busy samples)"]
+    result = [f"{total} busy samples; inclusive:"]
+    skip = ("_bootstrap", "run (threading", "_worker (", "run (concurrent", "__call__ (")
+    for frame, count in sorted(inclusive.items(), key=lambda kv: -kv[1]):
+        if not frame.startswith(skip) and len(result) <= top:
+            result.append(f"  {count / total:6.1%}  {frame}")
+    result.append("own time:")
+    for frame, count in sorted(own.items(), key=lambda kv: -kv[1])[:8]:
+        result.append(f"  {count / total:6.1%}  {frame}")
+    return result
