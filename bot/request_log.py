@@ -1,4 +1,4 @@
-"""One log line per HTTP request, written when the response has gone: method, path (never its query string),
+"""One log line per HTTP request, written as the answer starts: method, path (never its query string),
 status, duration and what Erbij did (`/erbij help`, `action offer.accept`, `dialog request.new`) for whom.
 
 It replaces uvicorn's access line and the endpoints' own "command … by …" lines: two lines per request cost
@@ -33,17 +33,11 @@ class RequestLog:
             await self.app(scope, receive, send)
             return
         started = time.perf_counter()
-        status = 500  # what the client sees if the app fails before answering
+        logged = False
 
-        async def sending(message: Message) -> None:
-            nonlocal status
-            if message["type"] == "http.response.start":
-                status = int(message["status"])
-            await send(message)
-
-        try:
-            await self.app(scope, receive, sending)
-        finally:
+        def write(status: int) -> None:
+            nonlocal logged
+            logged = True
             what = scope.get("state", {}).get(WHAT, "")
             query = "?…" if scope.get("query_string") else ""  # a feed's token travels there: never logged
             log.info(
@@ -55,3 +49,14 @@ class RequestLog:
                 (time.perf_counter() - started) * 1000,
                 f" {what}" if what else "",
             )
+
+        async def sending(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                write(int(message["status"]))  # before the client can see the answer: lines stay in order
+            await send(message)
+
+        try:
+            await self.app(scope, receive, sending)
+        finally:
+            if not logged:
+                write(500)  # the app failed before answering
