@@ -22,6 +22,7 @@ from sqlalchemy import Engine, event
 
 from commands.app import Erbij
 from commands.cases import card as c
+from commands.cases import feed
 from commands.cases import wiring as cases_wiring
 from commands.cases.card import CardVersion, Change, ChangeKind, VersionInfo
 from commands.cases.codec import card_from_json, card_to_json
@@ -39,6 +40,7 @@ from storage.engine import make_engine
 from storage.uow import SqlUnitOfWorkFactory
 
 CARDS = 1_000
+CONSULT_ENTRIES = 200  # card versions written by consults (decision + actions each), among 1,000
 NOW = datetime(2026, 11, 23, 8, 0, tzinfo=UTC)
 LEAD = Professional(
     user_id="u-lead",
@@ -155,14 +157,31 @@ def bench_open(url: str) -> None:
     rng = random.Random(2)
     print(f"\nOpening one card (`/kaart <code>` through the facade, {engine.dialect.name}):")
     print("  versions   SQL statements   of which SELECT   time per open")
-    for versions in (1, 10, 100, 1000):
+    for versions, from_consults in ((1, 0), (10, 0), (100, 0), (1000, 0), (1000, CONSULT_ENTRIES)):
         with uow() as u:
             case = create_case(u, LEAD, "Roosendaal", NOW, access_point="bench")
             card = rich_card(rng)
+            every = versions // from_consults if from_consults else 0
             for n in range(2, versions + 1):
-                info = VersionInfo(n, NOW, LEAD.user_id, "oordeel", (Change(ChangeKind.EDITED, "oordeel"),))
+                if every and n % every == 0:
+                    # A consult's outcome: the decision as a step and two actions as agreements, with a source.
+                    edit = feed.appended(
+                        card,
+                        [feed.step(date(2026, 11, 25), "Besluit MDO: raadsonderzoek aanvragen.", c.StepBy.CONSULT),
+                         feed.agreement("Afspraken bespreken met ouders", "Jeroen Bakker", "uiterlijk 27-11-2026"),
+                         feed.agreement("Huisbezoek plannen", "Sanne de Vries", "uiterlijk 4-12-2026")],
+                    )  # fmt: skip
+                    card = edit.card
+                    info = VersionInfo(
+                        n, NOW, LEAD.user_id, "mdo", edit.changes, feed.source("mdo", n, NOW.date())
+                    )
+                else:
+                    info = VersionInfo(
+                        n, NOW, LEAD.user_id, "oordeel", (Change(ChangeKind.EDITED, "oordeel"),)
+                    )
                 u.cases.append_version(case.id, CardVersion(info, card))
             u.commit()
+        label = f"{versions} ({from_consults} from consults)" if from_consults else str(versions)
         request = CommandRequest("kaart", case.code, LEAD.user_id, "lead", "c")
         erbij.command(request)  # warm
         with counted(engine) as statements:
@@ -174,7 +193,7 @@ def bench_open(url: str) -> None:
             timings.append(time.perf_counter() - start)
         selects = sum(1 for s in statements if s.lstrip().upper().startswith("SELECT"))
         per_open = statistics.median(timings) * 1000
-        print(f"  {versions:8d}   {len(statements):14d}   {selects:15d}   {per_open:8.2f} ms")
+        print(f"  {label:>8}   {len(statements):14d}   {selects:15d}   {per_open:8.2f} ms")
     engine.dispose()
 
 
