@@ -1,8 +1,16 @@
 """Matching as a pure, explainable ranking of experts for one request.
 
-Order of what counts (the product's promise, in this order): continuity — one face for the family — then
-expertise fit, then workload relative to capacity, then fairness (least recently asked). Every candidate
-carries its reasons in Dutch so the lead sees *why* someone is asked first.
+Order of what counts, each criterion outweighing all later ones (`_candidate` builds the key;
+tests/requests/test_matching_rules.py holds the code to it):
+1. continuity — one face for the family: involved in the case now, then involved before, then new;
+2. reachable in chat: experts out of office or on do-not-disturb are asked after the others;
+3. expertise fit: the asked expertise (someone known to the case may lack the label);
+4. serving the request's municipality explicitly, before region-wide experts;
+5. specialism: fewer areas of expertise first;
+6. workload relative to capacity (active involvements / capacity);
+7. fairness: never asked first, then least recently asked;
+and the username settles a full tie, so the order never depends on the input's order.
+Every candidate carries its reasons in Dutch so the lead sees *why* someone is asked first.
 """
 
 from __future__ import annotations
