@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import random
 import statistics
 import subprocess
@@ -179,13 +180,19 @@ def count_statements(url: str, leads: list[str], codes: list[str], rounds: int =
         world.stop()
 
 
-def measure_latency(url: str, leads: list[str], codes: list[str]) -> list[float]:
-    """Submissions against a bot in its own process, as in production, so the client never shares its CPU time."""
+def measure_latency(
+    url: str, leads: list[str], codes: list[str], env: dict[str, str] | None = None
+) -> list[float]:
+    """Submissions against a bot in its own process, as in production, so the client never shares its CPU time.
+
+    `env` adds settings for the bot process (e.g. ERBIJ_HEAD_START_FRACTION=0 for a baseline without it).
+    """
     port = free_port()
     process = subprocess.Popen(
         [sys.executable, "-m", "bench.serve_app", "erbij", "--port", str(port), "--database", url,
          "--at", START.isoformat()],
         stdout=subprocess.DEVNULL,
+        env={**os.environ, **(env or {})},
     )  # fmt: skip
     try:
         wait_listening(port, process)

@@ -331,13 +331,23 @@ def repost_unclaimed(
     done = 0
     for escalation in due:
         with factory() as uow:
+            request = uow.requests.get(escalation.request_id)
+            case = uow.cases.by_id(request.case_id) if request else None
+            assert request is not None and case is not None
+            if case.closed:
+                # The family's case ended meanwhile: the search ends too, visibly, instead of a re-post
+                # (both changes are conditional, so a second process changes nothing).
+                uow.requests.set_status(
+                    request.id, RequestStatus.WITHDRAWN.value, now, expected=RequestStatus.ESCALATED.value
+                )
+                close_for_request(uow, request.id, EscalationStatus.WITHDRAWN, None, now, settings)
+                uow.commit()
+                continue
             new_key = f"escalation:{escalation.id}:repost"
             if not uow.requests.claim_repost(escalation.id, now, new_key):
                 continue
             fresh = uow.requests.escalation(escalation.id)
-            request = uow.requests.get(escalation.request_id)
-            case = uow.cases.by_id(request.case_id) if request else None
-            assert fresh is not None and request is not None and case is not None
+            assert fresh is not None
             uow.outbox.add(
                 OutgoingMessage(
                     key=f"{escalation.post_key}:moved",
@@ -380,6 +390,8 @@ def _load(uow: UnitOfWork, raw_id: str, lock: bool = False) -> Loaded:
     case = uow.cases.by_id(request.case_id) if request else None
     if request is None or case is None:
         raise UserError(t("escalation.unknown"))
+    if case.closed and escalation.open:
+        raise UserError(t("escalation.case_closed", code=case.code))
     return Loaded(escalation, request, case)
 
 

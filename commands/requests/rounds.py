@@ -105,7 +105,8 @@ def start_round(
         return []
     round_number = request.round + 1
     due = settings.policy.round_deadline(now, request.urgency, settings.calendar)
-    known = [c for c in chosen if c.continuity <= 1][:still_needed]
+    # Out of office or do-not-disturb in Mattermost: no head start, she would only hold the others up.
+    known = [c for c in chosen if c.continuity <= 1 and c.status is None][:still_needed]
     head_start = request.round == 0 and settings.policy.head_start_fraction > 0 and bool(known)
     if head_start:
         chosen = known

@@ -114,3 +114,12 @@ def test_only_the_lead_can_use_opnieuw_erbij_halen(region: Region) -> None:
     )
     replay = region.press("noor.vermeulen", notice, "Opnieuw erbij halen")
     assert "Alleen de regiehouder" in replay["ephemeral_text"]
+
+
+def test_a_known_face_out_of_office_gets_no_head_start(region: Region) -> None:
+    code = _involve_then_check_out(region)
+    region.stack.emulator.set_status(region["sanne.devries"], "ooo")
+    region.stack.tick()  # the tick reads the experts' statuses in bulk
+    region.ask("jeroen.peeters", code=code)
+    offers = _offers(region, code)
+    assert "kees.vanderberg" in offers and "kent het gezin" not in region.last_dm("jeroen.peeters")

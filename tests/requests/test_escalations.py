@@ -207,7 +207,7 @@ def test_the_lead_withdrawing_closes_the_escalation_post(region: Region) -> None
     assert "ingetrokken" in done
     region.stack.deliver()
     post = _posts(region)[0]
-    assert "De regiehouder heeft de vraag ingetrokken" in post["message"] and _buttons(post) == []
+    assert "de regiehouder heeft de vraag ingetrokken" in post["message"] and _buttons(post) == []
 
 
 def test_an_unclaimed_escalation_is_posted_again_once_the_next_working_morning(region: Region) -> None:
@@ -239,3 +239,16 @@ def test_a_claimed_escalation_is_not_posted_again(region: Region) -> None:
     stack.clock.set(datetime(2026, 11, 25, 8, 0, tzinfo=UTC))
     stack.tick()
     assert len(_posts(region)) == 1
+
+
+def test_an_escalation_on_a_closed_case_cannot_be_assigned_and_is_not_posted_again(region: Region) -> None:
+    _escalate(region)
+    code = region.case_code()
+    region.stack.slash(region["jeroen.peeters"], f"/kaart {code} sluiten doel_bereikt")
+    result = _click(region, "anne.martens", "Toewijzen")
+    assert f"Casus {code} is afgesloten" in result.ephemeral_text
+    region.stack.clock.set(datetime(2026, 11, 25, 7, 31, tzinfo=UTC))  # the next working morning
+    region.stack.tick()
+    (post,) = _posts(region)
+    assert _buttons(post) == [] and "afgesloten" in post["message"]
+    assert _escalations(region)[0].status is EscalationStatus.WITHDRAWN

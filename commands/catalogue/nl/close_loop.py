@@ -35,7 +35,9 @@ MESSAGES = {
     "escalation.state.toegewezen": "Toegewezen aan **{detail}** door {closer}.",
     "escalation.state.breder": "Breder uitgezet door {closer}: {detail}.",
     "escalation.state.niet_nodig": "Niet meer nodig, volgens {closer}.",
-    "escalation.state.ingetrokken": "De regiehouder heeft de vraag ingetrokken.",
+    "escalation.state.ingetrokken": (
+        "Ingetrokken: de regiehouder heeft de vraag ingetrokken of de casus afgesloten."
+    ),
     "escalation.reposted": "**Nog steeds open** — niemand heeft deze vraag nog opgepakt.",
     "escalation.moved": "Hulp gezocht — casus {code}, vraag #{id}: opnieuw geplaatst, zie hieronder.",
     "escalation.only_coordinators": (
@@ -44,6 +46,7 @@ MESSAGES = {
     ),
     "escalation.unknown": "Deze escalatie ken ik niet.",
     "escalation.closed": "Deze escalatie is al afgehandeld; je hoeft niets te doen.",
+    "escalation.case_closed": "Casus {code} is afgesloten; er hoeft niemand meer gezocht te worden.",
     "escalation.claim.done": (
         "Je zoekt iemand voor vraag #{id} (casus {code}). De regiehouder weet het. "
         "Gevonden? Gebruik *Toewijzen*."
