@@ -81,8 +81,26 @@ class ConsultRow(Base):
     agenda_revision: Mapped[int] = mapped_column(Integer)
     recorded_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     video_url: Mapped[str] = mapped_column(String(300))
+    notulist_id: Mapped[str | None] = mapped_column(String(64), index=True)  # may record, named by the chair
 
     __table_args__ = (UniqueConstraint("slot_id", "planned_for", name="uq_consult_slot_id_planned_for"),)
+
+
+class ConsultAttendanceRow(Base):
+    """Who was there (aanwezig) or sent apologies (afgemeld), one row per person per consult."""
+
+    __tablename__ = "consult_attendance"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    consult_id: Mapped[int] = mapped_column(ForeignKey("consult.id"))
+    user_id: Mapped[str] = mapped_column(String(64))
+    status: Mapped[str] = mapped_column(String(12))
+    recorded_by: Mapped[str] = mapped_column(String(64))
+    recorded_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+    __table_args__ = (
+        UniqueConstraint("consult_id", "user_id", name="uq_consult_attendance_consult_id_user_id"),
+    )
 
 
 class AgendaItemRow(Base):
@@ -228,6 +246,7 @@ def consult_from_row(row: ConsultRow, slot: tuple[str, str]) -> Consult:
         agenda_late=row.agenda_late,
         agenda_revision=row.agenda_revision,
         recorded_at=row.recorded_at,
+        notulist_id=row.notulist_id,
     )
 
 

@@ -6,12 +6,13 @@ from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import CursorResult, exists, func, select, update
+from sqlalchemy import CursorResult, exists, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from commands.consults.model import (
     ActionItem,
     AgendaItem,
+    Attendance,
     Consult,
     ConsultSlot,
     ConsultStatus,
@@ -25,6 +26,7 @@ from commands.consults.ports import SlotKeyTaken
 from storage.consult_models import (
     ActionItemRow,
     AgendaItemRow,
+    ConsultAttendanceRow,
     ConsultRow,
     ConsultSlotRow,
     action_from_row,
@@ -160,12 +162,50 @@ class SqlConsultRepository:
 
     def chaired_by(self, user_id: str, start: datetime, end: datetime) -> list[Consult]:
         query = select(ConsultRow).where(
-            ConsultRow.chair_id == user_id,
+            or_(ConsultRow.chair_id == user_id, ConsultRow.notulist_id == user_id),
             ConsultRow.starts_at >= start,
             ConsultRow.starts_at < end,
             ConsultRow.status == ConsultStatus.PLANNED.value,
         )
         return self._consults(query.order_by(ConsultRow.starts_at))
+
+    def set_notulist(self, consult_id: int, user_id: str | None) -> None:
+        self.session.execute(
+            update(ConsultRow)
+            .where(ConsultRow.id == consult_id)
+            .values(notulist_id=user_id)
+            .execution_options(synchronize_session=False)
+        )
+
+    def record_attendance(
+        self, consult_id: int, user_id: str, status: Attendance, by: str, at: datetime
+    ) -> None:
+        row = self.session.scalar(
+            select(ConsultAttendanceRow).where(
+                ConsultAttendanceRow.consult_id == consult_id, ConsultAttendanceRow.user_id == user_id
+            )
+        )
+        if row is None:
+            self.session.add(
+                ConsultAttendanceRow(
+                    consult_id=consult_id,
+                    user_id=user_id,
+                    status=status.value,
+                    recorded_by=by,
+                    recorded_at=at,
+                )
+            )
+        else:
+            row.status, row.recorded_by, row.recorded_at = status.value, by, at
+        self.session.flush()
+
+    def attendance(self, consult_id: int) -> dict[str, Attendance]:
+        rows = self.session.execute(
+            select(ConsultAttendanceRow.user_id, ConsultAttendanceRow.status)
+            .where(ConsultAttendanceRow.consult_id == consult_id)
+            .order_by(ConsultAttendanceRow.id)
+        )
+        return {row.user_id: Attendance(row.status) for row in rows}
 
     def due_agendas(self, now: datetime) -> list[Consult]:
         query = select(ConsultRow).where(ConsultRow.agenda_due_at <= now).order_by(ConsultRow.agenda_due_at)

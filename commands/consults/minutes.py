@@ -127,6 +127,12 @@ def _owner_at(
     return _Owner(index, end, tuple(matches))
 
 
+def resolve(word: str, people: Sequence[Participant], known: Mapping[str, Participant]) -> list[Participant]:
+    """Who a single word names: `@start-of-username` or a first name, as in action lines."""
+    owner = _owner_at([word], 0, people, known)
+    return list(owner.matches) if owner is not None else []
+
+
 def find_owner(
     words: list[str], people: Sequence[Participant], known: Mapping[str, Participant]
 ) -> _Owner | None:

@@ -114,6 +114,10 @@ class Consult:
     agenda_late: bool = False
     agenda_revision: int = 0
     recorded_at: datetime | None = None
+    notulist_id: str | None = None  # named by the chair; may record the verslag too
+
+    def may_record(self, user_id: str) -> bool:
+        return user_id in (self.chair_id, self.notulist_id)
 
     @property
     def cancelled(self) -> bool:
@@ -134,6 +138,11 @@ class Consult:
         if user_id in self.members:
             return "deelnemer"
         return None
+
+
+class Attendance(StrEnum):
+    PRESENT = "aanwezig"
+    EXCUSED = "afgemeld"
 
 
 @dataclass(frozen=True)

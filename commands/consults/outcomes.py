@@ -13,7 +13,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from commands.calendar import WorkCalendar
 from commands.catalogue import t
 from commands.consults.minutes import LineProblem, Participant, parse_action_line
-from commands.consults.model import ActionItem, AgendaItem, Consult, NewAction
+from commands.consults.model import ActionItem, AgendaItem, Attendance, Consult, NewAction
 from commands.privacy import Allowlist, find_identifiers, refusal
 from commands.roster.formatting import format_day
 
@@ -101,10 +101,19 @@ class ItemOutcome:
 
 
 def decision_list(
-    consult: Consult, outcomes: Sequence[ItemOutcome], names: Mapping[str, str], when: str
+    consult: Consult,
+    outcomes: Sequence[ItemOutcome],
+    names: Mapping[str, str],
+    when: str,
+    attendance: Mapping[str, Attendance] | None = None,
 ) -> str:
-    """The besluitenlijst for the channel: codes, decisions and action owners, nothing from the card."""
+    """The besluitenlijst for the channel: who was there, codes, decisions and action owners; nothing from
+    the card."""
     lines = [t("overleg.besluiten.titel", title=consult.title, when=when)]
+    for status in Attendance:
+        people = [names.get(u, "") for u, s in (attendance or {}).items() if s is status]
+        if people:
+            lines.append(t(f"overleg.besluiten.{status.value}", names=", ".join(people)))
     for outcome in outcomes:
         code = outcome.item.case_code
         if not outcome.discussed:

@@ -13,6 +13,7 @@ from typing import Protocol
 from commands.consults.model import (
     ActionItem,
     AgendaItem,
+    Attendance,
     Consult,
     ConsultSlot,
     ItemStatus,
@@ -78,7 +79,21 @@ class ConsultRepository(Protocol):
         ...
 
     def chaired_by(self, user_id: str, start: datetime, end: datetime) -> list[Consult]:
-        """Planned consults this person chairs, starting in [start, end), by start."""
+        """Planned consults this person chairs or takes the minutes of, starting in [start, end), by start."""
+        ...
+
+    def set_notulist(self, consult_id: int, user_id: str | None) -> None:
+        """The notulist of a consult (None: nobody); the chair names them, they may record too."""
+        ...
+
+    def record_attendance(
+        self, consult_id: int, user_id: str, status: Attendance, by: str, at: datetime
+    ) -> None:
+        """Aanwezig or afgemeld for one person (recording again overwrites)."""
+        ...
+
+    def attendance(self, consult_id: int) -> dict[str, Attendance]:
+        """Per user id, aanwezig or afgemeld, in the order they were recorded."""
         ...
 
     def due_agendas(self, now: datetime) -> list[Consult]:

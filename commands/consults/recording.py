@@ -15,8 +15,8 @@ from commands.cases.card import StepBy
 from commands.catalogue import t
 from commands.consults.agenda import new_item_key, plan_for
 from commands.consults.agendas import next_consult, rebalance
-from commands.consults.minutes import Participant
-from commands.consults.model import AgendaItem, Consult, ItemKind, ItemStatus, NewAgendaItem
+from commands.consults.minutes import Participant, resolve
+from commands.consults.model import AgendaItem, Attendance, Consult, ItemKind, ItemStatus, NewAgendaItem
 from commands.consults.outcomes import (
     DECISION_MAX,
     ItemOutcome,
@@ -125,6 +125,56 @@ class Recording:
             uow.commit()
         return DialogResult()
 
+    # --- notulist and attendance ----------------------------------------------------------------------------
+    def notulist(self, ctx: Context, req: CommandRequest) -> CommandResult:
+        """`/overleg notulist @naam`: the chair names who takes the minutes (they may record too)."""
+        words = req.rest.split()
+        now = ctx.clock.now()
+        with ctx.uow() as uow:
+            consult = self._current(uow, req.user_id, now)
+            if consult.chair_id != req.user_id:
+                raise AccessDenied(t("overleg.notulist.alleen_voorzitter"))
+            if len(words) != 1:
+                raise UserError(t("overleg.notulist.gebruik"))
+            person = self._one(uow, consult, words[0])
+            uow.consults.set_notulist(consult.id, person.user_id)
+            uow.commit()
+        return Reply.text(t("overleg.notulist.gezet", name=person.display_name, title=consult.title))
+
+    def present(self, ctx: Context, req: CommandRequest) -> CommandResult:
+        return self._attendance(ctx, req, Attendance.PRESENT)
+
+    def excused(self, ctx: Context, req: CommandRequest) -> CommandResult:
+        return self._attendance(ctx, req, Attendance.EXCUSED)
+
+    def _attendance(self, ctx: Context, req: CommandRequest, status: Attendance) -> CommandResult:
+        """`/overleg aanwezig Sanne @piet …` / `/overleg afgemeld …`: chair or notulist, per person."""
+        words = req.rest.split()
+        if not words:
+            raise UserError(t("overleg.aanwezig.gebruik"))
+        now = ctx.clock.now()
+        with ctx.uow() as uow:
+            consult = self._current(uow, req.user_id, now)
+            people = [self._one(uow, consult, word) for word in words]
+            for person in people:
+                uow.consults.record_attendance(consult.id, person.user_id, status, req.user_id, now)
+            uow.commit()
+        names = ", ".join(p.display_name for p in people)
+        return Reply.text(t(f"overleg.aanwezig.{status.value}", names=names, title=consult.title))
+
+    @staticmethod
+    def _one(uow: UnitOfWork, consult: Consult, word: str) -> Participant:
+        people, known = participants(uow, consult)
+        found = resolve(word, people, known)
+        if not found:
+            raise UserError(t("overleg.persoon.onbekend", text=word[:40]))
+        if len(found) > 1:
+            candidates = t("overleg.actie.of").join(
+                t("overleg.actie.kandidaat", username=p.username, name=p.display_name) for p in found
+            )
+            raise UserError(t("overleg.persoon.dubbelzinnig", text=word[:40], candidates=candidates))
+        return found[0]
+
     # --- finding the consult ------------------------------------------------------------------------------
     def _current(self, uow: UnitOfWork, user_id: str, now: datetime) -> Consult:
         """The chair's consult to record: the one running now, else the oldest one not yet recorded."""
@@ -139,7 +189,7 @@ class Recording:
     @staticmethod
     def _chaired(uow: UnitOfWork, consult_id: str, user_id: str, *, lock: bool = True) -> Consult:
         consult = uow.consults.consult(record_id(consult_id or "") or 0, for_update=lock)
-        if consult is None or consult.chair_id != user_id:
+        if consult is None or not consult.may_record(user_id):
             raise AccessDenied(t("overleg.verslag.alleen_voorzitter"))
         if consult.recorded:
             raise UserError(t("overleg.verslag.al_afgerond"))
@@ -220,7 +270,7 @@ class Recording:
     def _finish(self, ctx: Context, uow: UnitOfWork, consult: Consult, user_id: str, now: datetime) -> str:
         tz = ctx.config.timezone
         calendar = work_calendar(ctx)
-        if consult.chair_id != user_id:
+        if not consult.may_record(user_id):
             raise AccessDenied(t("overleg.verslag.alleen_voorzitter"))
         if consult.starts_at > now:
             raise UserError(t("overleg.verslag.nog_niet_begonnen"))
@@ -326,12 +376,13 @@ class Recording:
     ) -> None:
         when = consult_when(consult, tz, with_end=False)
         people = {o.lead_id for o in outcomes} | {a.owner_id for o in outcomes for a in o.actions}
-        names = display_names(uow, people)
+        attendance = uow.consults.attendance(consult.id)
+        names = display_names(uow, people | set(attendance))
         uow.outbox.add(
             OutgoingMessage(
                 key=f"overleg-besluiten:{consult.id}",
                 to=Recipient.channel(consult.channel),
-                message=Message(decision_list(consult, outcomes, names, when)),
+                message=Message(decision_list(consult, outcomes, names, when, attendance)),
             ),
             now,
         )

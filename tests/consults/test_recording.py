@@ -280,3 +280,29 @@ def test_the_consult_writes_its_decision_and_actions_to_the_card(office: Office)
 def office_audit(office: Office, code: str) -> list[AuditEvent]:
     with office.uow() as uow:
         return uow.audit.for_case(code)
+
+
+def test_the_chair_names_a_notulist_who_records_and_attendance_is_kept(office: Office) -> None:
+    codes = setup_consult(office)
+    assert "Alleen de voorzitter" in office.say("sanne", "/overleg notulist @ruud")
+    assert office.say("karin", "/overleg notulist Sanne").startswith("Sanne de Vries notuleert het MDO")
+    assert "Aanwezig bij het MDO: Sanne de Vries, Jeroen Bakker." in office.say(
+        "sanne", "/overleg aanwezig sanne @jeroen"
+    )
+    assert office.say("karin", "/overleg afgemeld Eva") == "Afgemeld voor het MDO: Eva Mulder."
+    assert "geen deelnemer" in office.say("karin", "/overleg aanwezig Thomas")
+    # the notulist records and closes the verslag
+    reply = overview_of(office, "sanne")
+    office.click("sanne", button(reply, codes["jeroen"]))
+    assert office.submit("sanne", {"besluit": "Raadsonderzoek aanvragen.", "terug": "nee"}).closes
+    done = office.click("sanne", button(overview_of(office, "sanne"), "Verslag afronden"))
+    assert done.ephemeral is not None and "1 besproken" in done.ephemeral
+    [besluiten] = [m.text for k, m in office.channel(CHANNEL) if k.startswith("overleg-besluiten")]
+    assert "Aanwezig: Sanne de Vries, Jeroen Bakker" in besluiten and "Afgemeld: Eva Mulder" in besluiten
+    assert "Alleen de voorzitter" in office.say("pieter", "/overleg verslag")
+
+
+def overview_of(office: Office, username: str) -> Reply:
+    result = office.command(username, "/overleg verslag")
+    assert isinstance(result, Reply), result
+    return result

@@ -163,3 +163,24 @@ MESSAGES.update(
         "kaart.weergave.toekomst": "**Toekomstplan:** {items}",
     }
 )
+
+# The consult's notulist and attendance (the verslag lives in consults; these are new words for it).
+MESSAGES.update(
+    {
+        "overleg.notulist.alleen_voorzitter": "Alleen de voorzitter wijst een notulist aan.",
+        "overleg.notulist.gebruik": "Gebruik: `/overleg notulist @gebruikersnaam` (of een voornaam).",
+        "overleg.notulist.gezet": "{name} notuleert het {title}, en mag het verslag ook vastleggen.",
+        "overleg.aanwezig.gebruik": (
+            "Gebruik: `/overleg aanwezig Sanne @piet …` of `/overleg afgemeld Ruud`: namen of "
+            "@gebruikersnamen."
+        ),
+        "overleg.aanwezig.aanwezig": "Aanwezig bij het {title}: {names}.",
+        "overleg.aanwezig.afgemeld": "Afgemeld voor het {title}: {names}.",
+        "overleg.persoon.onbekend": "„{text}” is geen deelnemer van dit overleg.",
+        "overleg.persoon.dubbelzinnig": (
+            "Met „{text}” kan ik {candidates} bedoelen; gebruik de @gebruikersnaam."
+        ),
+        "overleg.besluiten.aanwezig": "Aanwezig: {names}",
+        "overleg.besluiten.afgemeld": "Afgemeld: {names}",
+    }
+)
