@@ -159,7 +159,9 @@ def bench_open(url: str) -> None:
     print("  versions   SQL statements   of which SELECT   time per open")
     for versions, from_consults in ((1, 0), (10, 0), (100, 0), (1000, 0), (1000, CONSULT_ENTRIES)):
         with uow() as u:
-            case = create_case(u, LEAD, "Roosendaal", NOW, access_point="bench")
+            case = create_case(
+                u, LEAD, "Roosendaal", NOW, access_point="bench", framework=Framework.VOLUNTARY
+            )
             card = rich_card(rng)
             every = versions // from_consults if from_consults else 0
             for n in range(2, versions + 1):

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from storage.case_models import CardVersionRow, CaseRow, FrameworkChangeRow, InvolvementRow
 from storage.consult_models import ActionItemRow, AgendaItemRow, ConsultRow, ConsultSlotRow
-from storage.request_models import HelpRequestRow, OfferRow
+from storage.request_models import EscalationRow, HelpRequestRow, OfferRow
 from storage.roster_models import OrganisationRow, ProfessionalRow
 
 YEAR_START = datetime(2026, 1, 1, 0, 0, tzinfo=UTC)
@@ -44,8 +44,10 @@ BATCH = 5_000
 
 
 def _bulk(session: Session, model: Any, rows: list[dict[str, Any]]) -> None:
+    """Core executemany on the table (not the ORM's bulk path, which is several times slower here)."""
+    connection = session.connection()
     for i in range(0, len(rows), BATCH):
-        session.execute(insert(model), rows[i : i + BATCH])
+        connection.execute(insert(model.__table__), rows[i : i + BATCH])
 
 
 def seed(engine: Engine, cases: int, requests: int, *, seed: int = 7, offset: int = 0) -> None:
@@ -97,7 +99,7 @@ def seed(engine: Engine, cases: int, requests: int, *, seed: int = 7, offset: in
         _bulk(session, CaseRow, case_rows)
         _bulk(session, FrameworkChangeRow, frameworks)
         _bulk(session, CardVersionRow, versions)
-        request_rows, offers, involvements = [], [], []
+        request_rows, offers, involvements, escalations = [], [], [], []
         for rid in range(offset + 1, offset + requests + 1):
             cid, created, closed = rng.choice(spans)
             latest = closed or YEAR_START + timedelta(days=365)
@@ -112,8 +114,14 @@ def seed(engine: Engine, cases: int, requests: int, *, seed: int = 7, offset: in
                 "organisation_kinds": "", "form": "consult", "urgency": rng.choice(URGENCIES), "experts_wanted": 1,
                 "question": "fictief", "share_card": True, "status": status, "round": 1, "round_due_at": None,
                 "accepted": 1 if accepted else 0, "created_at": asked, "matched_at": accepted,
-                "closed_at": None if accepted else (escalated or asked + timedelta(days=1)), "escalated_at": escalated,
+                "closed_at": None if accepted else (escalated or asked + timedelta(days=1)),
             })  # fmt: skip
+            if escalated is not None:
+                escalations.append({
+                    "request_id": rid, "escalated_at": escalated, "status": "toegewezen" if accepted else "open",
+                    "post_key": f"escalation:{rid}", "version": 1, "claimed_by": None, "claimed_at": None,
+                    "repost_due_at": None, "reposted_at": None, "closed_at": accepted, "closed_by": None,
+                })  # fmt: skip
             offers.append({"request_id": rid, "expert_id": expert, "round": 1, "rank": 1, "reasons": [],
                            "status": "opgepakt" if accepted else "verlopen", "offered_at": asked,
                            "answered_at": accepted, "decline_reason": ""})  # fmt: skip
@@ -129,6 +137,7 @@ def seed(engine: Engine, cases: int, requests: int, *, seed: int = 7, offset: in
                 })  # fmt: skip
         _bulk(session, HelpRequestRow, request_rows)
         _bulk(session, OfferRow, offers)
+        _bulk(session, EscalationRow, escalations)
         _bulk(session, InvolvementRow, involvements)
         _seed_consults(session, rng, spans, offset)
 
@@ -137,7 +146,7 @@ def _seed_consults(
     session: Session, rng: random.Random, spans: list[tuple[int, datetime, datetime | None]], offset: int
 ) -> None:
     if offset == 0:
-        session.execute(insert(ConsultSlotRow), [{
+        _bulk(session, ConsultSlotRow, [{
         "id": 1, "key": "maandag", "title": "MDO", "weekday": 0, "start": "10:00", "duration_minutes": 120,
         "channel": "mdo", "chairs": [], "members": [], "max_cases": 8, "minutes_per_case": 15, "deadline_days": 1,
         "deadline_time": "12:00", "agenda_days": 1, "agenda_time": "14:00", "holiday_policy": "volgende_werkdag",

@@ -100,6 +100,11 @@ class SqlMonitorRepository:
         return claimed is not None
 
     # --- the period's facts ---------------------------------------------------------------------------
+    def _rows(self, statement: Any) -> Any:
+        """Plain Core rows on the session's connection: no ORM result machinery for tens of thousands of
+        tuples (the statements select columns, never entities)."""
+        return self.session.connection().execute(statement)
+
     def history(self, start: datetime, end: datetime, timezone: str) -> History:
         """Facts of cases open at any time in [start, end): their requests asked in the period, all their
         involvements (a re-engagement may come months later), framework history, leads, scale scores, and
@@ -114,7 +119,7 @@ class SqlMonitorRepository:
         handovers = self._handovers(relevant)  # 4
         scores = self._scores(relevant, start, end)  # 5
         cases = []
-        for row in self.session.execute(  # 6
+        for row in self._rows(  # 6
             select(
                 CaseRow.id,
                 CaseRow.municipality,
@@ -158,18 +163,18 @@ class SqlMonitorRepository:
         )
 
     def _people(self) -> dict[str, str]:
-        rows = self.session.execute(select(ProfessionalRow.user_id, ProfessionalRow.organisation_key))
+        rows = self._rows(select(ProfessionalRow.user_id, ProfessionalRow.organisation_key))
         return {user_id: org for user_id, org in rows}
 
     def _organisations(self) -> dict[str, tuple[str, str, str]]:
-        rows = self.session.execute(
+        rows = self._rows(
             select(OrganisationRow.key, OrganisationRow.kind, OrganisationRow.name, OrganisationRow.region)
         )
         return {key: (kind, name, region) for key, kind, name, region in rows}
 
     def _frameworks(self, relevant: Select[Any]) -> dict[int, list[FrameworkEntry]]:
         found: dict[int, list[FrameworkEntry]] = defaultdict(list)
-        for case_id, at, framework, measure in self.session.execute(
+        for case_id, at, framework, measure in self._rows(
             select(
                 FrameworkChangeRow.case_id,
                 FrameworkChangeRow.at,
@@ -185,7 +190,7 @@ class SqlMonitorRepository:
     def _handovers(self, relevant: Select[Any]) -> dict[int, list[tuple[datetime, str]]]:
         """Regie handovers from the card's history: (when, the new lead's user id), oldest first."""
         found: dict[int, list[tuple[datetime, str]]] = defaultdict(list)
-        for case_id, at, changes in self.session.execute(
+        for case_id, at, changes in self._rows(
             select(CardVersionRow.case_id, CardVersionRow.at, CardVersionRow.changes)
             .where(CardVersionRow.case_id.in_(relevant), CardVersionRow.part == REGIE_PART)
             .order_by(CardVersionRow.case_id, CardVersionRow.number)
@@ -200,7 +205,7 @@ class SqlMonitorRepository:
         ended = select(InvolvementRow.case_id).where(
             InvolvementRow.ended_at >= start, InvolvementRow.ended_at < end
         )
-        rows = self.session.execute(
+        rows = self._rows(
             select(CardVersionRow.case_id, CardVersionRow.content)
             .join(
                 CaseRow, and_(CaseRow.id == CardVersionRow.case_id, CaseRow.version == CardVersionRow.number)
@@ -224,7 +229,7 @@ class SqlMonitorRepository:
             .group_by(EscalationRow.request_id)
             .subquery()
         )
-        rows = self.session.execute(
+        rows = self._rows(
             select(
                 HelpRequestRow.id,
                 HelpRequestRow.case_id,
@@ -259,7 +264,7 @@ class SqlMonitorRepository:
         )
 
     def _involvements(self, relevant: Select[Any], people: dict[str, str]) -> tuple[InvolvementFact, ...]:
-        rows = self.session.execute(
+        rows = self._rows(
             select(
                 InvolvementRow.id,
                 InvolvementRow.case_id,
@@ -289,7 +294,7 @@ class SqlMonitorRepository:
         )
 
     def _consults(self, start: datetime, end: datetime) -> tuple[ConsultFact, ...]:
-        rows = self.session.execute(
+        rows = self._rows(
             select(
                 ConsultRow.id,
                 ConsultRow.starts_at,
@@ -312,7 +317,7 @@ class SqlMonitorRepository:
     def _actions(self, start: datetime, end: datetime, zone: ZoneInfo) -> tuple[ActionFact, ...]:
         first = start.astimezone(zone).date()
         last = end.astimezone(zone).date()
-        rows = self.session.execute(
+        rows = self._rows(
             select(AgendaItemRow.case_id, ActionItemRow.due_on, ActionItemRow.done_at)
             .join(AgendaItemRow, AgendaItemRow.id == ActionItemRow.agenda_item_id)
             .where(ActionItemRow.due_on >= first, ActionItemRow.due_on < last)

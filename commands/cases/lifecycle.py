@@ -95,7 +95,8 @@ class CaseLifecycle:
             callback=NEW_CALLBACK,
             title=t("kaart.nieuw.titel"),
             introduction=t("kaart.nieuw.intro"),
-            fields=(place, *_framework_fields(Framework.VOLUNTARY, Measure())),
+            # No kader preselected: the monitor counts it, so the lead chooses it (issue 10).
+            fields=(place, *_framework_fields(None, Measure())),
             submit_label=t("kaart.nieuw.aanmaken"),
         )
         return OpenDialog(dialog)
@@ -375,7 +376,7 @@ def create_case(
     now: datetime,
     *,
     access_point: str,
-    framework: Framework = Framework.VOLUNTARY,
+    framework: Framework,  # asked, never assumed: the monitor counts the voluntary framework (issue 10)
     measure: Measure = NO_MEASURE,
     prefix: str = DEFAULT_PREFIX,
 ) -> Case:
@@ -427,7 +428,7 @@ def _confirm(uow: UnitOfWork, user_id: str, key: str, text: str, now: datetime) 
     uow.outbox.add(OutgoingMessage(key=key, to=Recipient.user(user_id), message=Message(text)), now)
 
 
-def _framework_fields(framework: Framework, measure: Measure) -> tuple[DialogField, ...]:
+def _framework_fields(framework: Framework | None, measure: Measure) -> tuple[DialogField, ...]:
     return (
         f.select("kader", Framework, framework),
         f.select("maatregel", MeasureKind, measure.kind),
@@ -460,3 +461,8 @@ def _measure(measure: Measure) -> str:
         return ""
     since = f" {t('kaart.sinds', since=f.month_text(measure.since))}" if measure.since else ""
     return f" ({f.label(measure.kind)}{since})"
+
+
+# The framework fields and their reading, shared with features that create a case on the way (`/erbij` nieuw).
+framework_fields = _framework_fields
+read_framework = _read_framework

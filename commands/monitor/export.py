@@ -113,13 +113,14 @@ class Export:
 def build(history: History, period: Period, now: datetime, calendar: WorkCalendar, salt: bytes) -> Export:
     cases = {c.id: c for c in history.cases}
     first = figures.first_involvements(history.involvements)
+    asked = sorted(
+        (r for r in history.requests if period.contains(r.asked_at)), key=lambda r: (r.asked_at, r.id)
+    )
+    outcomes = figures.deadline_outcomes(asked, now, calendar)
     requests = []
-    for r in sorted(history.requests, key=lambda r: (r.asked_at, r.id)):
-        if not period.contains(r.asked_at):
-            continue
+    for r in asked:
         case = cases.get(r.case_id)
-        deadline = figures.request_deadline(r.asked_at, r.urgency, calendar)
-        outcome = figures.deadline_outcome(r, deadline, now)
+        outcome = outcomes[r.id]
         joined = first.get(r.id)
         requests.append(
             {

@@ -149,37 +149,49 @@ def deadline_outcome(request: RequestFact, deadline: datetime, now: datetime) ->
 
 
 def _pickup_group(
-    key: str,
-    requests: list[RequestFact],
-    first: dict[int, InvolvementFact],
-    now: datetime,
-    calendar: WorkCalendar,
+    key: str, requests: list[RequestFact], first: dict[int, InvolvementFact], outcomes: dict[int, bool | None]
 ) -> PickupGroup:
     picked = [
         (r.accepted_at - r.asked_at).total_seconds() / HOUR for r in requests if r.accepted_at is not None
     ]
     joined = [(first[r.id].started_at - r.asked_at).total_seconds() / HOUR for r in requests if r.id in first]
-    outcomes = [deadline_outcome(r, request_deadline(r.asked_at, r.urgency, calendar), now) for r in requests]
     return PickupGroup(
         key=key,
         asked=len(requests),
         picked_up=Spread.of(picked),
         joined=Spread.of(joined),
-        in_time=sum(o is True for o in outcomes),
-        decided=sum(o is not None for o in outcomes),
+        in_time=sum(outcomes[r.id] is True for r in requests),
+        decided=sum(outcomes[r.id] is not None for r in requests),
     )
+
+
+def deadline_outcomes(
+    requests: Iterable[RequestFact], now: datetime, calendar: WorkCalendar
+) -> dict[int, bool | None]:
+    """`deadline_outcome` per request id; a deadline depends only on the local day asked and the urgency, so
+    it is computed once per (day, urgency) rather than once per request."""
+    deadlines: dict[tuple[date, str], datetime] = {}
+    outcomes: dict[int, bool | None] = {}
+    for r in requests:
+        key = (calendar.local(r.asked_at).date(), r.urgency)
+        deadline = deadlines.get(key)
+        if deadline is None:
+            deadline = deadlines[key] = request_deadline(r.asked_at, r.urgency, calendar)
+        outcomes[r.id] = deadline_outcome(r, deadline, now)
+    return outcomes
 
 
 def pickup(history: History, period: Period, now: datetime, calendar: WorkCalendar) -> PickupFigures:
     """Requests count in the period they were asked in, wherever their pick-up falls."""
     asked = [r for r in history.requests if period.contains(r.asked_at)]
     first = first_involvements(history.involvements)
+    outcomes = deadline_outcomes(asked, now, calendar)
 
     def grouped(key: Callable[[RequestFact], str]) -> tuple[PickupGroup, ...]:
         groups: dict[str, list[RequestFact]] = defaultdict(list)
         for request in asked:
             groups[key(request)].append(request)
-        return tuple(_pickup_group(k, groups[k], first, now, calendar) for k in sorted(groups))
+        return tuple(_pickup_group(k, groups[k], first, outcomes) for k in sorted(groups))
 
     def organisation(request: RequestFact) -> str:
         inv = first.get(request.id)
@@ -187,7 +199,7 @@ def pickup(history: History, period: Period, now: datetime, calendar: WorkCalend
 
     by_urgency = {g.key: g for g in grouped(lambda r: r.urgency)}
     return PickupFigures(
-        total=_pickup_group("", asked, first, now, calendar),
+        total=_pickup_group("", asked, first, outcomes),
         by_organisation=grouped(organisation),
         by_expertise=grouped(lambda r: r.expertise),
         by_urgency=tuple(by_urgency[u] for u in URGENCIES if u in by_urgency)

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TypeVar
 
 from commands.cases.codes import InvalidCaseCode, parse_code
 from commands.cases.fields import label
 from commands.cases.form import Form
+from commands.cases.lifecycle import framework_fields, read_framework
+from commands.cases.model import Framework, Measure
 from commands.catalogue import t
 from commands.replies import Dialog, DialogField, Option
 from commands.requests.model import InvolvementForm, Urgency
@@ -36,6 +38,9 @@ class Draft:
     experts_wanted: int
     question: str
     share_card: bool
+    # A new case's framework and measure, as the lead chose them (None when an existing code was given).
+    framework: Framework | None = None
+    measure: Measure | None = None
 
 
 def request_dialog(
@@ -74,6 +79,9 @@ def request_dialog(
                 optional=True,
             )
         )
+        # A new case asks its kader like `/kaart nieuw`, nothing preselected; optional in the dialog because
+        # an existing code needs none, and required on submit for "nieuw" (see `read_submission`).
+        fields += [replace(field, optional=True) for field in framework_fields(None, Measure())]
     fields += [
         select("expertise", tuple(Option(a.label, a.key) for a in areas), chosen.get("expertise", "")),
         select(
@@ -148,6 +156,7 @@ def read_submission(
     municipality = form.raw("municipality")
     if new_case and municipality not in municipalities:
         form.error("municipality", t("request.error.municipality"))
+    framework, measure = read_framework(form) if new_case else (None, None)
     expertise = form.raw("expertise")
     if expertise not in {a.key for a in areas}:
         form.error("expertise", t("request.error.choose"))
@@ -181,6 +190,8 @@ def read_submission(
         experts_wanted=int(experts),
         question=question,
         share_card=share,
+        framework=framework,
+        measure=measure,
     )
 
 

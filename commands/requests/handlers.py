@@ -6,7 +6,7 @@ from datetime import datetime
 
 from commands.cases.codes import InvalidCaseCode, parse_code
 from commands.cases.lifecycle import create_case
-from commands.cases.model import Case
+from commands.cases.model import Case, Measure
 from commands.catalogue import t
 from commands.errors import UserError
 from commands.inbound import ActionRequest, CommandRequest, DialogSubmission
@@ -154,7 +154,11 @@ class RequestHandlers:
     def _case(self, uow: UnitOfWork, draft: Draft, lead: Professional, now: datetime, prefix: str) -> Case:
         if not draft.case_text:
             # "nieuw": a new case gets the region's prefix, as with `/kaart nieuw`.
-            return create_case(uow, lead, draft.municipality, now, access_point=ACCESS_POINT, prefix=prefix)
+            assert draft.framework is not None, "read_submission asks a new case's framework"
+            return create_case(
+                uow, lead, draft.municipality, now, access_point=ACCESS_POINT, prefix=prefix,
+                framework=draft.framework, measure=draft.measure or Measure(),
+            )  # fmt: skip
         try:
             code = parse_code(draft.case_text)
         except InvalidCaseCode:

@@ -71,6 +71,7 @@ def test_a_nul_character_in_a_dialog_field_is_not_an_internal_error(
         {
             "case": "nieuw",
             "municipality": "Roosendaal",
+            "kader": "vrijwillig",
             "expertise": "huiselijk_geweld",
             "organisation": "VT",
             "form": "consult",

@@ -16,6 +16,7 @@ QUESTION = "Hoe maken we de veiligheidsafspraken met moeder concreet?"
 DEFAULTS: dict[str, Any] = {
     "case": "nieuw",
     "municipality": "Roosendaal",
+    "kader": "vrijwillig",
     "expertise": "huiselijk_geweld",
     "organisation": "VT",
     "form": "consult",

@@ -8,6 +8,7 @@ from datetime import timedelta
 import httpx
 
 from commands.cases.lifecycle import create_case
+from commands.cases.model import Framework
 from commands.requests.model import (
     InvolvementForm,
     NewHelpRequest,
@@ -30,7 +31,7 @@ def _seed(region: Region, wanted: int) -> tuple[int, dict[str, int]]:
     with stack.bot.uow() as uow:
         lead = uow.roster.professional(region["jeroen.peeters"].id)
         assert lead is not None
-        case = create_case(uow, lead, "Roosendaal", now, access_point="test")
+        case = create_case(uow, lead, "Roosendaal", now, access_point="test", framework=Framework.VOLUNTARY)
         request = uow.requests.add(
             NewHelpRequest(case.id, lead.user_id, "huiselijk_geweld", frozenset({OrganisationKind.VT}),
                            InvolvementForm.CONSULT, Urgency.TODAY, wanted, "Een vraag voor de race.", True,

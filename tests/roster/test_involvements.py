@@ -7,7 +7,7 @@ from datetime import timedelta
 import pytest
 
 from commands.cases.lifecycle import create_case
-from commands.cases.model import EndReason
+from commands.cases.model import EndReason, Framework
 from commands.clock import ManualClock
 from commands.roster.involvements import CaseInvolvements
 from storage.uow import SqlUnitOfWorkFactory
@@ -21,8 +21,12 @@ def test_codes_and_load_come_from_active_involvements(uow: SqlUnitOfWorkFactory,
     with uow() as tx:
         lead = tx.roster.professional(user_id("jeroen.peeters"))
         assert lead is not None
-        first = create_case(tx, lead, "Roosendaal", clock.now(), access_point="test")
-        second = create_case(tx, lead, "Roosendaal", clock.now(), access_point="test")
+        first = create_case(
+            tx, lead, "Roosendaal", clock.now(), access_point="test", framework=Framework.VOLUNTARY
+        )
+        second = create_case(
+            tx, lead, "Roosendaal", clock.now(), access_point="test", framework=Framework.VOLUNTARY
+        )
         tx.cases.start_involvement(first.id, sanne, lead.organisation.kind, clock.now())
         tx.cases.start_involvement(second.id, sanne, lead.organisation.kind, clock.now())
         ended = tx.cases.start_involvement(first.id, lotte, lead.organisation.kind, clock.now())

@@ -36,7 +36,8 @@ def chapter(script: Script) -> None:
         + ")\n"
     )
     script.submit(LEAD, {
-        "case": "nieuw", "municipality": "Roosendaal", "expertise": "huiselijk_geweld", "organisation": "VT",
+        "case": "nieuw", "municipality": "Roosendaal", "kader": "vrijwillig", "expertise": "huiselijk_geweld",
+        "organisation": "VT",
         "form": "gezamenlijk_huisbezoek", "urgency": "binnen_3_werkdagen", "experts": "1",
         "question": QUESTION, "share": True,
     })  # fmt: skip
