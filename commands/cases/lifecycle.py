@@ -38,6 +38,8 @@ from commands.cases.model import (
 from commands.catalogue import t
 from commands.errors import UserError
 from commands.inbound import CommandRequest, DialogSubmission
+from commands.monitor.family import family_field, read_family
+from commands.monitor.model import FamilyAnswer
 from commands.outbox import OutgoingMessage, Recipient
 from commands.ports import AuditEvent, UnitOfWork
 from commands.registry import Context
@@ -184,6 +186,7 @@ class CaseLifecycle:
         access_point: str,
         *,
         confirm: bool = False,
+        family: FamilyAnswer | None = None,
     ) -> str:
         """Record the framework; `confirm` also sends the answer by DM (a dialog has no reply of its own)."""
         with ctx.uow() as uow:
@@ -274,7 +277,7 @@ class CaseLifecycle:
                     callback=CLOSE_CALLBACK,
                     title=t("kaart.sluiten.titel"),
                     introduction=t("kaart.sluiten.intro", code=case.code),
-                    fields=(f.select("sluitreden", CloseReason),),
+                    fields=(f.select("sluitreden", CloseReason), family_field()),
                     submit_label=t("kaart.sluiten.knop"),
                     state={"code": case.code},
                 )
@@ -288,12 +291,15 @@ class CaseLifecycle:
     def submit_close(self, ctx: Context, submission: DialogSubmission) -> DialogResult:
         form = Form(submission.submission)
         reason = form.choice("sluitreden", CloseReason)
+        family = read_family(submission.submission)
+        if isinstance(family, dict):
+            return DialogResult(field_errors={**form.errors, **family})
         if not form.ok or reason is None:
             return form.result()
         now = ctx.clock.now()
         self._close(
             ctx, submission.user_id, submission.state.get("code", ""), reason, now, DIALOG_ACCESS_POINT,
-            confirm=True,
+            confirm=True, family=family,
         )  # fmt: skip
         return DialogResult()
 
@@ -307,6 +313,7 @@ class CaseLifecycle:
         access_point: str,
         *,
         confirm: bool = False,
+        family: FamilyAnswer | None = None,
     ) -> str:
         with ctx.uow() as uow:
             opened = self.settings.open(
@@ -314,6 +321,8 @@ class CaseLifecycle:
             )
             case = opened.case
             uow.cases.close(case.id, now, reason.value)
+            if family is not None:
+                uow.monitor.record_close_answer(case.id, family)
             ended = [
                 i for i in uow.cases.active_for_case(case.id)
                 if uow.cases.end_involvement(i.id, now, end_reason_for(reason)) is not None

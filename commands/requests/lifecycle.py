@@ -14,6 +14,8 @@ from commands.cases.model import Case, EndReason
 from commands.catalogue import t
 from commands.errors import UserError
 from commands.inbound import CommandRequest, DialogSubmission
+from commands.monitor.family import family_field, read_family
+from commands.monitor.model import FamilyAnswer
 from commands.numbers import record_id
 from commands.outbox import OutgoingMessage, Recipient
 from commands.ports import AuditEvent, UnitOfWork
@@ -118,6 +120,8 @@ class RequestLifecycle:
             )
         )
         fields.extend(handback.fields())
+        if case.lead_id == req.user_id:
+            fields.append(family_field())  # the lead asks the family (monitor, issue 10)
         state = {"case": str(case.id)}
         if case.lead_id != req.user_id:
             state["involvement"] = str(choices[0][0].id)
@@ -147,6 +151,9 @@ class RequestLifecycle:
             form.lines("agreements", max_items=handback.MAX_AGREEMENTS, max_length=handback.AGREEMENT_MAX),
             form.text("watch", max_length=handback.WATCH_MAX, required=False),
         )
+        family = read_family(submission.submission)
+        if isinstance(family, dict):
+            form.errors.update(family)
         if form.errors:
             return DialogResult(field_errors=dict(form.errors))
         with ctx.uow() as uow:
@@ -159,6 +166,8 @@ class RequestLifecycle:
             if not by_lead and involvement.expert_id != submission.user_id:
                 raise UserError(t("checkout.none", code=case.code))
             uow.cases.end_involvement(involvement.id, now, reason)
+            if by_lead and isinstance(family, FamilyAnswer):
+                uow.monitor.record_checkout_answer(involvement.id, family)
             uow.requests.schedule_checkin(involvement.id, None)  # no more "still needed?" questions
             expert = uow.roster.professional(involvement.expert_id)
             if not handed_back.empty and (by_lead or involvement.card_access):
