@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TextIO
 
-from bot.demo.chapters import cards, consults, foundation, loop, requests, roster
+from bot.demo.chapters import cards, consults, foundation, loop, monitor, requests, roster
 from bot.demo.script import Script
 from bot.demo.world import World
 from commands.clock import ManualClock
@@ -28,6 +28,7 @@ CHAPTERS: list[Callable[[Script], None]] = [
     requests.chapter,
     consults.chapter,
     loop.chapter,
+    monitor.chapter,
 ]
 
 

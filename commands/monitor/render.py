@@ -142,15 +142,17 @@ def detail(
     organisation_names: Mapping[str, str],
     expertise_labels: Mapping[str, str],
 ) -> str:
-    lines = [t("monitor.detail.kop", period=figures.period.label), t("monitor.detail.per_urgentie")]
-    lines += [_group_line(g, t(f"request.urgency.{g.key}")) for g in figures.pickup.by_urgency]
+    lines = [t("monitor.detail.kop", period=figures.period.label)]
+    none = [t("monitor.detail.geen_vragen")]
+    lines.append(t("monitor.detail.per_urgentie"))
+    lines += [_group_line(g, t(f"request.urgency.{g.key}")) for g in figures.pickup.by_urgency] or none
     lines.append(t("monitor.detail.per_organisatie"))
     lines += [
         _group_line(g, organisation_names.get(g.key, g.key) if g.key else t("monitor.detail.niet_opgepakt"))
         for g in figures.pickup.by_organisation
-    ]
+    ] or none
     lines.append(t("monitor.detail.per_expertise"))
-    lines += [_group_line(g, expertise_labels.get(g.key, g.key)) for g in figures.pickup.by_expertise]
+    lines += [_group_line(g, expertise_labels.get(g.key, g.key)) for g in figures.pickup.by_expertise] or none
     h = figures.handovers
     lines.append(
         t(

@@ -69,7 +69,6 @@ MESSAGES = {
         "met besluit: {decided}; acties op tijd klaar: {on_time}"
     ),
     "monitor.meer": "Meer: `{command}`. Definities: docs/monitor.md.",
-    "monitor.leeg": "Nog geen vragen of casussen in deze periode.",
     # --- units -------------------------------------------------------------------------------------
     "monitor.uur": "{value} uur",
     "monitor.dagen": "{value} dagen",
@@ -81,6 +80,7 @@ MESSAGES = {
     "monitor.detail.per_expertise": "**Per expertise**",
     "monitor.detail.regel": "- {label}: {asked} vragen, {pickup}; binnen de termijn {in_time}",
     "monitor.detail.niet_opgepakt": "(nog) niet opgepakt",
+    "monitor.detail.geen_vragen": "- geen vragen in deze periode",
     "monitor.detail.schaal": "**Schaalvraag (0–10), gemiddeld: eerste score → score bij {moment}**",
     "monitor.detail.schaal.regel": "- {perspective}: {start} → {end} ({n} casussen)",
     "monitor.detail.schaal.geen": "- nog geen schaalvragen bij uitchecken of afsluiten",
