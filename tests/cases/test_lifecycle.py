@@ -121,7 +121,7 @@ def test_closing_ends_every_involvement_and_tells_the_experts(desk: Desk) -> Non
     desk.involve(code, "sanne")
     desk.involve(code, "pieter")
     dialog = desk.open("jeroen", f"/kaart {code} sluiten")
-    assert [f.name for f in dialog.fields] == ["sluitreden"]
+    assert [f.name for f in dialog.fields] == ["sluitreden", "gezin"]  # the family's answer (monitor)
     assert desk.submit("jeroen", {}).field_errors == {"sluitreden": "Maak een keuze."}
     assert desk.submit("jeroen", {"sluitreden": "overgedragen"}).closes
     case = desk.case(code)
