@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import io
 import os
-from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
@@ -59,7 +58,7 @@ def doctor(capsys: pytest.CaptureFixture[str], clock: ManualClock, *extra: str) 
 
 
 @pytest.fixture
-def region(stack: World, monkeypatch: pytest.MonkeyPatch) -> Iterator[World]:
+def region(stack: World, monkeypatch: pytest.MonkeyPatch) -> World:
     """A healthy small region: roster, one consult moment with its channel, chair and members."""
     people = stack.load_roster()
     stack.emulator.create_channel(
@@ -73,7 +72,7 @@ def region(stack: World, monkeypatch: pytest.MonkeyPatch) -> Iterator[World]:
         SlotChanges(weekday=0, channel=CHANNEL, chairs=(CHAIR,), members=MEMBERS),
     )
     configure(monkeypatch, stack)
-    yield stack
+    return stack
 
 
 def test_doctor_passes_on_the_demo_setup(

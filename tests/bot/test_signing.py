@@ -28,7 +28,7 @@ def test_other_secret_is_refused(clock: ManualClock) -> None:
 
 
 def test_short_secret_refused() -> None:
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="at least 16 characters"):
         Signer("short")
 
 

@@ -6,7 +6,6 @@ dialogs as a named person and can read what was queued in the outbox and written
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -155,7 +154,7 @@ def build_erbij(uow: SqlUnitOfWorkFactory, clock: ManualClock, settings: CardSet
 
 
 @pytest.fixture
-def desk(engine: Engine, clock: ManualClock) -> Iterator[Desk]:
+def desk(engine: Engine, clock: ManualClock) -> Desk:
     uow = SqlUnitOfWorkFactory(engine)
     seed_roster(uow, clock)
-    yield Desk(build_erbij(uow, clock), uow, engine, clock)
+    return Desk(build_erbij(uow, clock), uow, engine, clock)

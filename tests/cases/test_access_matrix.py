@@ -6,7 +6,6 @@ hook), a coordinator, a lead of other families, and someone not in the roster at
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import datetime
 
 import pytest
@@ -34,10 +33,10 @@ class ConsultOn:
 
 
 @pytest.fixture
-def desk(engine: Engine, clock: ManualClock) -> Iterator[Desk]:
+def desk(engine: Engine, clock: ManualClock) -> Desk:
     uow = SqlUnitOfWorkFactory(engine)
     seed_roster(uow, clock)
-    yield Desk(build_erbij(uow, clock, CardSettings(consult=ConsultOn("karin"))), uow, engine, clock)
+    return Desk(build_erbij(uow, clock, CardSettings(consult=ConsultOn("karin"))), uow, engine, clock)
 
 
 ROLES = ["jeroen", "sanne", "pieter", "karin", "ahmed", "eva", "onbekend"]

@@ -126,7 +126,7 @@ def test_malformed_text_is_not_a_code(text: str) -> None:
 
 
 def test_a_prefix_outside_the_alphabet_is_refused() -> None:
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="prefix must be 2-5 characters"):
         new_code("AMSTEL")  # contains L
 
 

@@ -44,7 +44,12 @@ def test_dst_change_keeps_local_opening_hours() -> None:
 
 
 @given(
-    st.datetimes(min_value=datetime(2026, 1, 1), max_value=datetime(2028, 12, 31), timezones=st.just(UTC)),
+    # hypothesis takes naive bounds and makes aware instants from them (timezones=...)
+    st.datetimes(
+        min_value=datetime(2026, 1, 1),  # noqa: DTZ001
+        max_value=datetime(2028, 12, 31),  # noqa: DTZ001
+        timezones=st.just(UTC),
+    ),
     st.floats(min_value=0, max_value=60),
 )
 def test_deadline_is_in_working_time_and_monotonic(start: datetime, hours: float) -> None:

@@ -71,7 +71,7 @@ def test_driver_options_from_url() -> None:
     )
     assert options["verify"] == "/etc/ca.pem"
     assert driver_options("http://[::1]:8065", "t", True, 5.0)["url"] == "[::1]"
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="must be http"):
         driver_options("chat.example.nl", "t", True, 5.0)
 
 

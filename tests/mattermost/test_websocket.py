@@ -186,5 +186,5 @@ def test_backoff_grows_to_the_cap_and_resets_after_a_stable_connection() -> None
 def test_websocket_url_keeps_a_subpath() -> None:
     assert websocket_url("https://chat.example.nl/mm/") == "wss://chat.example.nl/mm/api/v4/websocket"
     assert websocket_url("http://127.0.0.1:8065") == "ws://127.0.0.1:8065/api/v4/websocket"
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="must be http"):
         websocket_url("chat.example.nl")

@@ -220,7 +220,7 @@ def test_compute_puts_it_together() -> None:
 
 
 def test_an_unknown_scope_is_a_bug() -> None:
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="unknown scope"):
         figures.in_scope(HISTORY, Scope("provincie", "Brabant"))
 
 

@@ -17,7 +17,8 @@ AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 CALENDAR = WorkCalendar()
 DUTCH_HOLIDAYS = holidays.country_holidays("NL", years=range(2025, 2029))
 
-starts = st.datetimes(min_value=datetime(2026, 1, 1), max_value=datetime(2027, 12, 31)).map(
+# hypothesis takes naive bounds; the instants are made aware below
+starts = st.datetimes(min_value=datetime(2026, 1, 1), max_value=datetime(2027, 12, 31)).map(  # noqa: DTZ001
     lambda d: d.replace(second=0, microsecond=0, tzinfo=UTC)
 )
 slow = [Urgency.THREE_DAYS, Urgency.THIS_WEEK]

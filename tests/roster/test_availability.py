@@ -77,7 +77,10 @@ def test_dutch_public_holidays_come_from_the_calendar() -> None:
 # --- properties ---------------------------------------------------------------------------------------
 
 instants = st.datetimes(
-    min_value=datetime(2024, 1, 1), max_value=datetime(2032, 12, 31), timezones=st.just(UTC)
+    # hypothesis takes naive bounds and makes aware instants from them (timezones=...)
+    min_value=datetime(2024, 1, 1),  # noqa: DTZ001
+    max_value=datetime(2032, 12, 31),  # noqa: DTZ001
+    timezones=st.just(UTC),
 )
 weekdays = st.frozensets(st.integers(0, 6))
 minutes = st.integers(0, 24 * 60 - 1)
