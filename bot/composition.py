@@ -6,6 +6,7 @@ import logging
 import os
 import socket
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -73,6 +74,9 @@ class Runtime:
     command_tokens: list[str] = field(default_factory=list)
     token_triggers: dict[str, str] = field(default_factory=dict)  # token → its one trigger ("" = any)
     team_id: str | None = None  # learned at registration; commands from another team are refused
+    # `erbij serve` reports its Mattermost link's state here, so /healthz answers at once even when
+    # Mattermost's host swallows packets (a live ping would then hang for its whole timeout).
+    mattermost_state: Callable[[], str] | None = None
     app: FastAPI | None = None
 
     def register_commands(self) -> None:
@@ -98,7 +102,10 @@ class Runtime:
             database_ok = False
             body["database"] = f"error: {type(err).__name__}"
         try:
-            body["mattermost"] = "ok" if self.adapter.ping() else "unreachable"
+            if self.mattermost_state is not None:
+                body["mattermost"] = self.mattermost_state()
+            else:
+                body["mattermost"] = "ok" if self.adapter.ping() else "unreachable"
         except Exception as err:
             body["mattermost"] = f"unreachable: {type(err).__name__}"
         if database_ok:

@@ -70,6 +70,7 @@ class Service:
             check_seconds=check_seconds,
             describe=lambda err: mattermost_problem(err, settings),
         )
+        self.runtime.mattermost_state = lambda: "ok" if self.link.connected.is_set() else "unreachable"
 
     @property
     def app(self) -> Any:

@@ -194,3 +194,21 @@ def test_the_installed_erbij_serve_process_waits_for_mattermost_and_stops_cleanl
             process.kill()
             process.communicate()
         emulator.stop()
+
+
+def test_healthz_answers_at_once_while_mattermost_swallows_requests(down_at_start: Running) -> None:
+    """A Mattermost host that accepts but never answers must not make /healthz hang (a monitor would
+    time out and call Erbij down); the link notices on its own and /healthz then says unreachable."""
+    running = down_at_start
+    emulator = running.emulator
+    emulator.start()
+    eventually(lambda: running.service.link.connected.is_set(), "connected")
+    emulator.faults.hold_seconds = 60
+    emulator.faults.add(path="/api/v4/*", kind="timeout", probability=1.0)  # every call hangs
+    started = time.monotonic()
+    assert running.health()["mattermost"] == "ok"  # httpx would raise after its 5 s timeout
+    assert time.monotonic() - started < 5
+    eventually(lambda: running.health()["mattermost"] == "unreachable", "the link noticed", timeout=60)
+    emulator.faults.clear()
+    emulator.faults.release_all()
+    eventually(lambda: running.health()["mattermost"] == "ok", "back once Mattermost answers", timeout=60)
