@@ -7,7 +7,7 @@ import logging
 import sys
 from collections.abc import Callable, Sequence
 
-from bot import cli_cases, cli_consults, cli_monitor, cli_roster
+from bot import cli_cases, cli_consults, cli_monitor, cli_privacy, cli_roster
 from bot.cli_parser import DutchArgumentParser
 from bot.cli_support import CliError, cli_database, cli_now, cli_settings, require_connection_settings
 from commands.catalogue import t
@@ -142,6 +142,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_cases.add_parsers(sub)
     cli_consults.add_parsers(sub)
     cli_monitor.add_parsers(sub)
+    cli_privacy.add_parsers(sub)
     return parser
 
 

@@ -21,6 +21,7 @@ from bot.rendering import Renderer
 from bot.scheduler import CronConsultDates, Scheduler
 from bot.settings import Settings
 from bot.signing import Signer
+from commands import privacy_retention
 from commands.app import Erbij
 from commands.cases import wiring as cases_wiring
 from commands.clock import Clock
@@ -54,6 +55,7 @@ def build_router(config: ProductConfig | None = None) -> Router:
     requests_wiring.register(router, tables, config)
     consults_wiring.register(router, tables, CronConsultDates())
     monitor_wiring.register(router, tables, MatplotlibCharts())
+    privacy_retention.register(router)
     return router
 
 
@@ -172,6 +174,7 @@ def build_runtime(
         coordinators_channel=settings.coordinators_channel,
         case_code_prefix=settings.case_code_prefix,
         privacy_phrases=tuple(settings.privacy_allowed_names),
+        retention_months=settings.retention_months,
         head_start_fraction=settings.head_start_fraction,
         head_start_min_hours=settings.head_start_min_hours,
         checkin_weeks=settings.checkin_weeks,

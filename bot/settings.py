@@ -38,6 +38,8 @@ class Settings(BaseSettings):
     tick_seconds: float = Field(default=30.0, gt=0)
     # The region's organisations and programmes the privacy guard never takes for a name, separated by ";".
     privacy_allowed_names: Annotated[list[str], NoDecode] = Field(default_factory=list)
+    # Months after closing before a case's free text is erased (docs/privacy.md says why 12).
+    retention_months: int = Field(default=12, ge=1, le=240)
     # Erbij halen: a known face's head start (share of the round's deadline; 0 = off, at least the minimum
     # in working hours) and the weeks aboard before the check-in question.
     head_start_fraction: float = Field(default=0.25, ge=0, le=1)

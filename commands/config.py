@@ -21,3 +21,5 @@ class ProductConfig:
     head_start_fraction: float = 0.25
     head_start_min_hours: float = 1.0
     checkin_weeks: int = 6
+    # Months after closing before a case's free text is erased (commands.privacy_retention, docs/privacy.md).
+    retention_months: int = 12

@@ -40,6 +40,33 @@ class AuditEvent:
     on_behalf_of: str | None = None
 
 
+@dataclass(frozen=True)
+class RetentionCandidate:
+    """A closed case whose content is due for erasure (commands.privacy_retention)."""
+
+    case_id: int
+    code: str
+    closed_at: datetime
+
+
+@dataclass(frozen=True)
+class ErasedCase:
+    """What was erased of one case: counts only, for the audit trail."""
+
+    card_versions: int
+    framework_notes: int
+    request_questions: int
+    consult_texts: int
+
+
+class RetentionRepository(Protocol):
+    def due(self, closed_before: datetime) -> list[RetentionCandidate]: ...
+
+    def erase(self, case_id: int) -> ErasedCase: ...
+
+    def purge_outbox(self, created_before: datetime) -> int: ...
+
+
 class OutboxRepository(Protocol):
     def add(self, message: OutgoingMessage, now: datetime) -> None: ...
 
@@ -106,6 +133,7 @@ class UnitOfWork(Protocol):
     consults: ConsultRepository
     requests: RequestRepository
     monitor: MonitorRepository
+    retention: RetentionRepository
 
     def __enter__(self) -> Self: ...
 

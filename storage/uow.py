@@ -18,6 +18,7 @@ from storage.engine import read_only
 from storage.monitor import SqlMonitorRepository
 from storage.outbox import SqlOutboxRepository
 from storage.requests import SqlRequestRepository
+from storage.retention import SqlRetentionRepository
 from storage.roster import SqlRosterRepository
 from storage.roster_cache import RosterCache
 
@@ -33,6 +34,7 @@ class SqlUnitOfWork:
     consults: ports.ConsultRepository
     requests: ports.RequestRepository
     monitor: MonitorRepository
+    retention: ports.RetentionRepository
 
     def __init__(
         self,
@@ -54,6 +56,7 @@ class SqlUnitOfWork:
         self.consults = SqlConsultRepository(self.session)
         self.requests = SqlRequestRepository(self.session)
         self.monitor = SqlMonitorRepository(self.session)
+        self.retention = SqlRetentionRepository(self.session)
         return self
 
     def __exit__(

@@ -32,4 +32,21 @@ MESSAGES: dict[str, str] = {
     "inzage.rol.voorzitter": "voorzitter",
     "inzage.rol.coordinator": "coördinator",
     "inzage.rol.beleid": "beleid",
+    # --- retention ---
+    "retentie.droog.niets": (
+        "Niets te wissen: geen gesloten casus is langer dan {months} maanden dicht (gesloten vóór {limit})."
+    ),
+    "retentie.droog.kop": (
+        "Bij een echte run wordt de inhoud van {count} gesloten casus(sen) gewist (dicht sinds vóór {limit}, "
+        "bewaartermijn {months} maanden):"
+    ),
+    "retentie.droog.regel": "- {code}, gesloten op {closed}",
+    "retentie.droog.blijft": (
+        "Gewist worden de teksten van de kaart, de hulpvragen en de overlegteksten. Blijven: de casuscode, "
+        "het kader, de data, de schaalscores voor de monitor en het auditlog. Er is nu niets gewist."
+    ),
+    "retentie.klaar": (
+        "Bewaartermijn toegepast: de inhoud van {count} casus(sen) gewist, {outbox} oude berichten uit de "
+        "uitgaande wachtrij verwijderd."
+    ),
 }
