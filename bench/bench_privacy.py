@@ -4,8 +4,8 @@ Run with `.venv/bin/python -m bench.bench_privacy`. Every check on user text mus
 (the guard once took ~65 s on 2,000 characters of "1 1 1 …"). For each field limit it times the guard on
 inputs built to provoke backtracking or quadratic scans (runs of digits, spaces, separators, capitals,
 e-mail and IBAN fragments, dates, names) and, as the baseline measured in the same run, on ordinary case
-text of the same length. Prints the slowest case per limit and overall (target: under 50 ms) and its ratio
-to the baseline. Figures are reported, not asserted.
+text of the same length. Prints the slowest case per limit and overall (target: under 50 ms of CPU time) and
+its ratio to the baseline. Figures are reported, not asserted.
 """
 
 from __future__ import annotations
@@ -75,7 +75,17 @@ def adversarial(length: int) -> dict[str, str]:
 
 
 def timed(check: Callable[[str], object], text: str, repeat: int = 5) -> float:
-    """The best of `repeat` runs, in milliseconds (the least disturbed by other work on the machine)."""
+    """The best of `repeat` runs, in milliseconds of this process's CPU time: what the check costs. On a
+    shared machine wall-clock time mostly measures the other processes (the wall time is printed too)."""
+    best = float("inf")
+    for _ in range(repeat):
+        start = time.process_time()
+        check(text)
+        best = min(best, (time.process_time() - start) * 1000)
+    return best
+
+
+def wall(check: Callable[[str], object], text: str, repeat: int = 5) -> float:
     best = float("inf")
     for _ in range(repeat):
         start = time.perf_counter()
@@ -85,15 +95,17 @@ def timed(check: Callable[[str], object], text: str, repeat: int = 5) -> float:
 
 
 def main() -> None:
-    print(f"{'veld':34} {'max':>6} {'langzaamste geval':28} {'ms':>8} {'basis ms':>9} {'ratio':>6}")
+    print(
+        f"{'veld':34} {'max':>6} {'langzaamste geval':28} {'cpu ms':>8} {'wand ms':>8} {'basis ms':>9} {'ratio':>6}"
+    )
     overall: tuple[float, str, str] = (0.0, "", "")
     for field, length in LIMITS.items():
         baseline = timed(find_identifiers, (ORDINARY * (length // len(ORDINARY) + 1))[:length])
         slowest = max((timed(find_identifiers, text), name) for name, text in adversarial(length).items())
         ms, name = slowest
-        print(
-            f"{field:34} {length:>6} {name:28} {ms:>8.1f} {baseline:>9.1f} {ms / max(baseline, 1e-6):>6.1f}"
-        )
+        clock = wall(find_identifiers, adversarial(length)[name])
+        ratio = ms / max(baseline, 1e-6)
+        print(f"{field:34} {length:>6} {name:28} {ms:>8.1f} {clock:>8.1f} {baseline:>9.1f} {ratio:>6.1f}")
         if length <= REQUEST_QUESTION_MAX * 2 and ms > overall[0]:
             overall = (ms, field, name)
     ms, field, name = overall
