@@ -10,6 +10,7 @@ BENCHMARKS = (
     "bench.bench_roster",
     "bench.bench_cards",
     "bench.bench_requests",
+    "bench.bench_close_loop",
     "bench.bench_consults",
     "bench.bench_privacy",
 )

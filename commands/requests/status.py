@@ -16,6 +16,7 @@ from commands.requests.model import EscalationStatus, HelpRequest, Offer, OfferS
 from commands.requests.rounds import RequestSettings, candidates_for
 from commands.roster.expertise import label as expertise_label
 
+QUESTION_SHOWN = 90
 ANSWER_KEYS = {
     OfferStatus.PENDING: "status.answer.pending",
     OfferStatus.ACCEPTED: "status.answer.accepted",
@@ -59,6 +60,7 @@ def _requests_block(
                 asked=messages.when_words(request.created_at, now, settings.calendar.zone),
             )
         ]
+        lines.append(t("status.request.question", question=_short(request.question)))
         if offers:
             lines.append(t("status.request.asked", answers=_answers(uow, offers)))
         lines.append(_next_step(uow, request, case, offers, now, settings))
@@ -66,6 +68,12 @@ def _requests_block(
     if not parts:
         return ""
     return t("status.requests") + "\n" + "\n\n".join(parts)
+
+
+def _short(question: str) -> str:
+    """The lead's own question, shortened for an overview (she wrote it; it passed the privacy guard)."""
+    flat = " ".join(question.split())
+    return flat if len(flat) <= QUESTION_SHOWN else flat[: QUESTION_SHOWN - 1].rstrip() + "…"
 
 
 def _answers(uow: UnitOfWork, offers: list[Offer]) -> str:

@@ -73,6 +73,7 @@ def test_the_escalation_post_has_buttons_and_only_coordinators_may_press_them(re
     # the lead still sees the request, with its real state
     status = region.stack.slash(region["jeroen.peeters"], "/erbij status")
     assert region.case_code() in status and "coördinatoren" in status
+    assert "Ik zet de vraag morgen om 8:30 opnieuw in hun kanaal" in status
 
 
 def test_ik_zoek_iemand_claims_it_shows_who_and_tells_the_lead(region: Region) -> None:

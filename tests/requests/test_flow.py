@@ -169,6 +169,7 @@ def test_status_shows_open_requests_and_who_is_aboard(region: Region) -> None:
     status = region.stack.slash(region["jeroen.peeters"], "/erbij status")
     assert "Je lopende vragen" in status and code in status
     assert "Sanne de Vries (nog geen antwoord); Kees van der Berg (nog geen antwoord)" in status
+    assert "Je vroeg: „Hoe maken we de veiligheidsafspraken met moeder concreet?”" in status
     assert "Als niemand reageert, vraag ik vandaag om 13:00 Ahmed." in status
     waiting = region.stack.slash(region["sanne.devries"], "/erbij status")
     assert (

@@ -92,6 +92,7 @@ MESSAGES = {
     "offer.assigned_note": "_{name} (coördinator) heeft deze vraag aan jou toegewezen._",
     # --- status in people's words ----------------------------------------------------------------------
     "status.request.head": "**Vraag #{id} — casus {code}**: {expertise}, {form} (gevraagd {asked})",
+    "status.request.question": "Je vroeg: „{question}”",
     "status.request.asked": "Ik heb gevraagd: {answers}.",
     "status.request.answer": "{name} ({answer})",
     "status.answer.pending": "nog geen antwoord",
@@ -108,7 +109,7 @@ MESSAGES = {
     ),
     "status.next.coordinators": "De coördinatoren zoeken iemand; nog niemand heeft het opgepakt.",
     "status.next.coordinators_repost": (
-        "De coördinatoren zoeken iemand; nog niemand heeft het opgepakt. {when} zet ik de vraag opnieuw "
+        "De coördinatoren zoeken iemand; nog niemand heeft het opgepakt. Ik zet de vraag {when} opnieuw "
         "in hun kanaal."
     ),
     "status.next.coordinator_on_it": "De coördinatoren zoeken iemand: {name} is ermee bezig.",
