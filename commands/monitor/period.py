@@ -13,6 +13,7 @@ KINDS = ("maand", "kwartaal", "jaar")
 _MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
 _QUARTER = re.compile(r"^(?:(\d{4})-?k([1-4])|k([1-4])-?(\d{4}))$")
 _YEAR = re.compile(r"^(\d{4})$")
+MIN_YEAR, MAX_YEAR = 2000, 2100
 
 
 class PeriodError(ValueError):
@@ -81,12 +82,28 @@ def parse(words: list[str], now: datetime, calendar: WorkCalendar) -> Period:
     if text.startswith("vorig") and text.split()[-1] in KINDS:
         return previous(containing(text.split()[-1], now, calendar), calendar)
     compact = text.replace(" ", "")
+    try:
+        return _numbered(compact, calendar)
+    except (ValueError, OverflowError):  # year 0 or 9999: no period anyone means
+        raise PeriodError(text) from None
+
+
+def _year(text: str) -> int:
+    year = int(text)
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        raise PeriodError(text)
+    return year
+
+
+def _numbered(compact: str, calendar: WorkCalendar) -> Period:
     if match := _MONTH.match(compact):
         number = int(match.group(2))
         if 1 <= number <= 12:
-            return month(int(match.group(1)), number, calendar)
+            return month(_year(match.group(1)), number, calendar)
     if match := _QUARTER.match(compact):
-        return quarter(int(match.group(1) or match.group(4)), int(match.group(2) or match.group(3)), calendar)
+        return quarter(
+            _year(match.group(1) or match.group(4)), int(match.group(2) or match.group(3)), calendar
+        )
     if match := _YEAR.match(compact):
-        return year_period(int(match.group(1)), calendar)
-    raise PeriodError(text)
+        return year_period(_year(match.group(1)), calendar)
+    raise PeriodError(compact)
