@@ -194,7 +194,8 @@ class SqlRosterRepository:
         shared: dict[Any, Any] = {}
 
         def one(value: T) -> T:
-            return shared.setdefault(value, value)
+            kept: T = shared.setdefault(value, value)
+            return kept
 
         # Plain rows, not ORM objects: values are built once and the session stays free of stale copies.
         return [

@@ -21,10 +21,13 @@ def one_of(session: Session, column: Any, values: Sequence[str]) -> ColumnElemen
     """
     dialect = session.get_bind().dialect.name
     if dialect == "postgresql":
-        return column == any_(bindparam(None, list(values), type_=ARRAY(String)))
+        matches: ColumnElement[bool] = column == any_(bindparam(None, list(values), type_=ARRAY(String)))
+        return matches
     if dialect == "sqlite" and len(values) > SQLITE_JSON_FROM:
         # One JSON parameter unpacked by SQLite itself: naming and binding hundreds of parameters costs
         # SQLAlchemy more per statement than the query costs SQLite.
         listed = func.json_each(bindparam(None, json.dumps(list(values)), type_=String)).table_valued("value")
-        return column.in_(select(listed.c.value))
-    return column.in_(list(values))
+        unpacked: ColumnElement[bool] = column.in_(select(listed.c.value))
+        return unpacked
+    listed_in: ColumnElement[bool] = column.in_(list(values))
+    return listed_in

@@ -10,7 +10,10 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from commands import ports
+from commands.cases.ports import CaseRepository
+from commands.consults.ports import ConsultRepository
 from commands.monitor.ports import MonitorRepository
+from commands.requests.ports import RequestRepository
 from storage.audit import SqlAuditRepository
 from storage.cases import SqlCaseRepository
 from storage.consults import SqlConsultRepository
@@ -30,9 +33,9 @@ class SqlUnitOfWork:
     outbox: ports.OutboxRepository
     audit: ports.AuditRepository
     roster: ports.RosterRepository
-    cases: ports.CaseRepository
-    consults: ports.ConsultRepository
-    requests: ports.RequestRepository
+    cases: CaseRepository
+    consults: ConsultRepository
+    requests: RequestRepository
     monitor: MonitorRepository
     retention: ports.RetentionRepository
 

@@ -136,7 +136,8 @@ def _find(card: c.SafetyCard, target: Target) -> object | None:
         return next((r for r in situation.risk_factors if r.id == target.item), None) or _gone()
     if target.form in LIST_OF_FORM and target.item:
         items = getattr(card, LIST_OF_FORM[target.form])
-        return next((i for i in items if i.id == target.item), None) or _gone()
+        found: object | None = next((i for i in items if i.id == target.item), None)
+        return found or _gone()
     return None
 
 

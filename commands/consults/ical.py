@@ -38,7 +38,7 @@ def consults_calendar(
     for consult in consults:
         calendar.add_component(_event(consult, zone, now, chairs))
     calendar.add_missing_timezones()
-    return calendar.to_ical()
+    return bytes(calendar.to_ical())
 
 
 def _event(consult: Consult, zone: ZoneInfo, now: datetime, chairs: Mapping[str, str]) -> Event:
