@@ -266,3 +266,20 @@ def test_the_pdf_export_holds_every_part_and_says_what_nobody_assessed(stack: Wo
     ):  # fmt: skip
         assert content in flat, content
     assert "Vader slaat moeder als hij gedronken heeft" in markdown and "v6" in markdown
+
+
+def test_erbij_halen_and_the_mdo_open_from_the_card(stack: World, jeroen: Any) -> None:
+    stack.slash(jeroen, "/kaart nieuw")
+    stack.submit(jeroen, {"kader": "vrijwillig"})
+    stack.deliver()
+    code = re.findall(r"WBW-[0-9A-Z]{4}-[0-9A-Z]{2}", stack.dms(jeroen)[-1]["message"])[0]
+    stack.slash(jeroen, f"/kaart {code}")
+    before = len(stack.emulator.dialogs(jeroen))
+    clicked = stack.click(jeroen, card_post(stack, jeroen, code)["id"], "Erbij halen")
+    assert clicked.error is None
+    dialogs = stack.emulator.dialogs(jeroen)
+    assert len(dialogs) == before + 1 and dialogs[-1].dialog["callback_id"] != "kaart.onderdeel"
+    assert code in str(dialogs[-1].dialog)  # the request is for this case: no code typed again
+    stack.submit(jeroen, {}, cancelled=True)
+    mdo = stack.click(jeroen, card_post(stack, jeroen, code)["id"], "Inbrengen in MDO")
+    assert mdo.error is None and (mdo.ephemeral_text or len(stack.emulator.dialogs(jeroen)) == before + 2)
