@@ -132,9 +132,12 @@ class Consult:
         return self.recorded_at is not None
 
     def participant_role(self, user_id: str) -> str | None:
-        """'voorzitter' or 'deelnemer' for the chair and standing members; None for anyone else."""
+        """'voorzitter', 'notulist' or 'deelnemer' for the chair, the minute-taker and standing members; None
+        for anyone else. The notulist reads what the chair reads: they record the same outcomes."""
         if user_id == self.chair_id:
             return "voorzitter"
+        if user_id == self.notulist_id:
+            return "notulist"
         if user_id in self.members:
             return "deelnemer"
         return None

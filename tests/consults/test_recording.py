@@ -306,3 +306,13 @@ def overview_of(office: Office, username: str) -> Reply:
     result = office.command(username, "/overleg verslag")
     assert isinstance(result, Reply), result
     return result
+
+
+def test_the_notulist_reads_the_cards_on_the_agenda_like_the_chair(office: Office) -> None:
+    codes = setup_consult(office)
+    assert office.say("pieter", f"/kaart {codes['fatima']}").startswith(f"Geen toegang tot {codes['fatima']}")
+    office.say("karin", "/overleg notulist @pieter")
+    shown = office.command("pieter", f"/kaart {codes['fatima']}")
+    assert isinstance(shown, Reply) and shown.message.text.startswith(
+        f"#### Veiligheidskaart {codes['fatima']}"
+    )
