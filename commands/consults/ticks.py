@@ -31,7 +31,7 @@ class ConsultTick:
         done = 0
         calendar = work_calendar(ctx)
         horizon = now.astimezone(calendar.zone).date() + timedelta(weeks=self.settings.plan_weeks)
-        with ctx.uow() as uow:
+        with ctx.uow.read() as uow:  # the idle tick's question takes no write lock
             if not uow.consults.anything_due(horizon, now):
                 return 0
         agendas, reminders = self._due(ctx, now, calendar, horizon)

@@ -72,11 +72,13 @@ class MonthlyReport:
         if month is None:
             return 0
         key = report_key(month, calendar)
-        with ctx.uow() as uow:
+        with ctx.uow.read() as uow:
             if uow.monitor.report_claimed(key):
                 return 0
         months = trend(month, calendar)
-        with ctx.uow() as uow:
+        # Reading a year of history takes a while: in a read-only transaction, so that on SQLite no request
+        # waits for it (a write transaction would hold the write lock all along).
+        with ctx.uow.read() as uow:
             history = uow.monitor.history(months[0].start, month.end, calendar.timezone)
             areas = uow.roster.expertise_areas()
         per_month = [figures.compute(history, m, now, calendar) for m in months]

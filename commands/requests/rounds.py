@@ -257,7 +257,7 @@ def run_due_rounds(
     overlaps a restart) never start the same round twice. Requests on cases closed meanwhile are
     withdrawn first, so nobody is asked (or can accept) for a family whose case has ended.
     """
-    with factory() as uow:
+    with factory.read() as uow:  # finding what is due takes no write lock; each step below claims its own
         orphaned = uow.requests.open_on_closed_cases(limit)
         due = uow.requests.due_rounds(now, limit)
     for request in orphaned:
