@@ -231,14 +231,19 @@ class Results:
     agenda_ms: list[float] = field(default_factory=list)  # warm, one at a time
 
 
-def check(served: Served, scenario: Scenario, body: str) -> float:
-    """One request, its answer checked (a bench of error answers would measure nothing); returns ms."""
+def check(served: Served, scenario: Scenario, body: str, failures: list[str] | None = None) -> float:
+    """One request, its answer checked (a bench of error answers would measure nothing); returns ms. With
+    `failures`, a wrong answer is noted there (and counts as infinitely slow) instead of stopping the bench."""
     ms, response = served.post(scenario.path, scenario.content_type, body)
     payload = (
         response.json() if response.headers.get("content-type", "").startswith("application/json") else {}
     )
     if response.status_code != 200 or not scenario.ok(payload):
-        raise RuntimeError(f"{scenario.name}: unexpected answer {response.status_code} {response.text[:300]}")
+        problem = f"{scenario.name}: unexpected answer {response.status_code} after {ms:.0f} ms {response.text[:200]}"
+        if failures is None:
+            raise RuntimeError(problem)
+        failures.append(f"FAILED {problem}")
+        return float("inf")
     return ms
 
 
@@ -280,14 +285,17 @@ def measure_database(label: str, url: str, emulator: Emulator, bot_token: str, p
         results.notes.append(f"RSS after start, idle: {results.rss_idle_mb:.0f} MB")
         everything = (*SCENARIOS, SUBMIT, ACCEPT)
         for scenario in everything:  # the first request of each after start
-            results.cold.append((f"first {scenario.name} after start", check(served, scenario,
-                                 bodies_for(scenario, served, region, 0)[-1])))  # fmt: skip
+            body = bodies_for(scenario, served, region, 0)[-1]
+            results.cold.append(
+                (f"first {scenario.name} after start", check(served, scenario, body, results.notes))
+            )
         for change, who in (("pauze", region.experts[1]), ("hervat", region.experts[1])):
-            ms = check(served, SCENARIOS[1], served.command_body("beschikbaar", change, who))
+            ms = check(served, SCENARIOS[1], served.command_body("beschikbaar", change, who), results.notes)
             results.cold.append((f"/beschikbaar {change} (the roster change)", ms))
             for scenario in (SUBMIT, *SCENARIOS[1:]):
                 body = bodies_for(scenario, served, region, 0)[-2 if change == "pauze" else -3]
-                results.cold.append((f"first {scenario.name} after {change}", check(served, scenario, body)))
+                results.cold.append((f"first {scenario.name} after {change}", check(served, scenario, body,
+                                                                                     results.notes)))  # fmt: skip
         agenda = SCENARIOS[4]
         results.agenda_ms = [check(served, agenda, agenda.bodies(served, region, 0)[0]) for _ in range(15)]
         for rep in range(REPETITIONS):
