@@ -99,7 +99,13 @@ def _connection_class(lock: WriteLock) -> type[sqlite3.Connection]:
                 self._release()
 
         def _release(self) -> None:
-            if self.holds_write_lock and not self.in_transaction:
+            if not self.holds_write_lock:
+                return
+            try:
+                ended = not self.in_transaction
+            except sqlite3.ProgrammingError:  # closed (e.g. invalidated mid-transaction): nothing is held
+                ended = True
+            if ended:
                 self.holds_write_lock = False
                 lock.release()
 

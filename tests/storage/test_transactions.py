@@ -114,3 +114,18 @@ def test_a_poll_with_nothing_due_claims_nothing(engine: Engine) -> None:
         uow.commit()
     assert queue.claim_due(START, "w", 10, 60) == []
     assert [d.key for d in queue.claim_due(START + timedelta(hours=1), "w", 10, 60)] == ["later"]
+
+
+def test_a_connection_closed_mid_transaction_lets_the_next_writer_in(engine: Engine) -> None:
+    """An invalidated connection is closed without a rollback; its write lock must not stay taken."""
+    if engine.dialect.name != "sqlite":
+        pytest.skip("the in-process write lock is SQLite's")
+    factory = SqlUnitOfWorkFactory(engine)
+    with factory() as uow:
+        uow.outbox.add(_message("lost"), START)
+        uow.session.flush()
+        uow.session.connection().invalidate()
+    with factory() as uow:  # would wait and then fail if the closed connection had kept the lock
+        uow.outbox.add(_message("kept"), START)
+        uow.commit()
+    assert _pending(engine) == 1
