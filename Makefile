@@ -33,8 +33,14 @@ test: $(STAMP)
 	$(MAKE) --no-print-directory lint typecheck package
 	BIN=$(BIN) bash scripts/test.sh
 
+# Mutation testing of the core rules (matching, round deadlines, agendas, availability, privacy) against
+# their direct tests; slow, so not part of `make test` or CI. Settings: [tool.mutmut] in pyproject.toml.
+mutants: $(STAMP)
+	$(BIN)/python -m pip install --quiet "mutmut>=3.3,<4"
+	$(BIN)/mutmut run; $(BIN)/mutmut results
+
 bench: $(STAMP)
 	$(BIN)/python -m bench.run_all
 
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache erbij.db erbij-demo.db
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache erbij.db erbij-demo.db mutants

@@ -38,7 +38,8 @@ def test_health_is_ok_while_writes_work_and_503_once_they_fail(stack: World) -> 
     try:
         cursor = raw.cursor()
         cursor.execute("SELECT 1")
-        assert cursor.fetchone()[0] == 1
+        row = cursor.fetchone()
+        assert row is not None and row[0] == 1
     finally:
         raw.close()
     refused = httpx.get(url)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -147,8 +148,8 @@ SINGLE = [
 
 @pytest.mark.parametrize(("criterion", "first", "second", "kwargs"), SINGLE, ids=[row[0] for row in SINGLE])
 def test_each_criterion_alone(
-    criterion: str, first: Professional, second: Professional, kwargs: dict
-) -> None:  # type: ignore[type-arg]
+    criterion: str, first: Professional, second: Professional, kwargs: dict[str, Any]
+) -> None:
     assert order(first, second, **kwargs) == [first.username, second.username]
     assert order(second, first, **kwargs) == [first.username, second.username]  # input order is irrelevant
 
@@ -175,7 +176,7 @@ OUTWEIGHS = [
 @pytest.mark.parametrize(("rule", "kwargs", "a", "b", "winner"), OUTWEIGHS, ids=[r[0] for r in OUTWEIGHS])
 def test_each_criterion_outweighs_the_later_ones(
     rule: str,
-    kwargs: dict,  # type: ignore[type-arg]
+    kwargs: dict[str, Any],
     a: dict[str, object],
     b: dict[str, object],
     winner: str,
@@ -232,7 +233,9 @@ def rosters(draw: st.DrawFn) -> tuple[list[Professional], dict[str, ExpertLoad],
     return experts, loads, {"now": now, "before": before, "soft": soft}
 
 
-def documented_key(e: Professional, loads: dict[str, ExpertLoad], sets: dict[str, frozenset[str]]) -> tuple:  # type: ignore[type-arg]
+def documented_key(
+    e: Professional, loads: dict[str, ExpertLoad], sets: dict[str, frozenset[str]]
+) -> tuple[object, ...]:
     """The order as documented in `matching`'s docstring, written out independently."""
     continuity = 0 if e.user_id in sets["now"] else 1 if e.user_id in sets["before"] else 2
     asked = loads[e.user_id].last_asked_at
