@@ -322,16 +322,6 @@ class SqlConsultRepository:
         )
         return item_from_row(row) if row is not None else None
 
-    def items_for_user(self, case_ids: Sequence[int], consult_ids: Sequence[int]) -> list[AgendaItem]:
-        if not case_ids or not consult_ids:
-            return []
-        query = select(AgendaItemRow).where(
-            AgendaItemRow.case_id.in_(list(case_ids)),
-            AgendaItemRow.consult_id.in_(list(consult_ids)),
-            AgendaItemRow.status == ItemStatus.PLANNED.value,
-        )
-        return [item_from_row(row) for row in self.session.scalars(query)]
-
     def move_item(self, item_id: int, consult_id: int) -> None:
         self.session.execute(
             update(AgendaItemRow)

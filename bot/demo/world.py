@@ -6,8 +6,6 @@ so a script (or a test) reads like a conversation and never waits for time to pa
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from importlib.resources import files
 from typing import Any
@@ -193,12 +191,3 @@ class World:
                     self._seen_posts.add(post["id"])
                     seen.append(Seen(f"~{channel.name}", "kanaal", render_post(post), post))
         return seen
-
-
-@contextmanager
-def running_world(database_url: str, clock: ManualClock) -> Iterator[World]:
-    world = World(database_url, clock).start()
-    try:
-        yield world
-    finally:
-        world.stop()

@@ -11,10 +11,6 @@ from commands.cases.model import Case, EndReason, FrameworkChange, Involvement, 
 from commands.roster.model import OrganisationKind
 
 
-class CaseCodeTaken(Exception):
-    """The random code is already in use (astronomically rare; the caller draws a new one)."""
-
-
 class VersionConflict(Exception):
     """Another change to the same card was committed first; the caller may retry on the fresh card."""
 

@@ -83,9 +83,6 @@ class Professional:
     # re-importing an unchanged file does not.
     capacity_in_roster: int | None = None
 
-    def has_role(self, role: Role) -> bool:
-        return role in self.roles
-
     def absence_on(self, day: date) -> Absence | None:
         for absence in self.absences:
             if absence.covers(day):
