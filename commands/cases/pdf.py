@@ -7,8 +7,6 @@ plain equivalents, so no font file has to be read.
 
 from __future__ import annotations
 
-from fpdf import FPDF
-
 PLAIN = str.maketrans(
     {
         "—": "-",
@@ -39,6 +37,9 @@ def _plain(line: str) -> str:
 
 
 def markdown_to_pdf(markdown: str, title: str) -> bytes:
+    # Imported when a PDF is made, not at start-up: fpdf2 brings numpy, Pillow and fontTools (about 40 MB).
+    from fpdf import FPDF
+
     pdf = FPDF(format="A4")
     pdf.set_title(_latin1(title))
     pdf.set_creator("Erbij")
