@@ -16,15 +16,14 @@ import os
 import statistics
 import tempfile
 import time
-import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
-from urllib.parse import quote
 
 from sqlalchemy import Engine, event, select
 
+from bench.bench_consults import postgres_schema
 from bench.monitor_seed import seed
 from commands.calendar import WorkCalendar
 from commands.monitor import figures, render
@@ -34,7 +33,6 @@ from storage.engine import make_engine
 from storage.request_models import HelpRequestRow
 from storage.uow import SqlUnitOfWorkFactory
 
-PG_URL = os.environ.get("ERBIJ_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test")
 FULL_CASES, FULL_REQUESTS = 20_000, 100_000
 RUNS = int(os.environ.get("ERBIJ_BENCH_RUNS", "5"))
 NOW = datetime(2027, 1, 4, 9, 0, tzinfo=UTC)
@@ -122,26 +120,6 @@ def bench(url: str, name: str) -> None:
     print("  the figures at full size:")
     print("\n".join(f"    {line}" for line in text.splitlines()[:11]))
     engine.dispose()
-
-
-@contextmanager
-def postgres_schema() -> Iterator[str | None]:
-    try:
-        import psycopg
-
-        with psycopg.connect(PG_URL, connect_timeout=3, autocommit=True) as conn:
-            name = f"erbij_bench_{os.getpid()}_{uuid.uuid4().hex[:6]}"
-            conn.execute(f'CREATE SCHEMA "{name}"')
-    except Exception as err:
-        print(f"\n(PostgreSQL not reachable at {PG_URL}: {type(err).__name__}; skipped)")
-        yield None
-        return
-    separator = "&" if "?" in PG_URL else "?"
-    try:
-        yield f"{PG_URL}{separator}options={quote(f'-csearch_path={name}')}"
-    finally:
-        with psycopg.connect(PG_URL, autocommit=True) as conn:
-            conn.execute(f'DROP SCHEMA IF EXISTS "{name}" CASCADE')
 
 
 def main() -> None:
