@@ -177,6 +177,8 @@ class Channel:
     create_at: int
     creator_id: str = ""
     members: set[str] = field(default_factory=set)
+    # Channel admins (scheme_admin): with the default permission scheme they may delete others' posts.
+    admins: set[str] = field(default_factory=set)
     last_post_at: int = 0
     total_msg_count: int = 0
 
@@ -206,10 +208,11 @@ class Channel:
         }
 
     def member_json(self, user_id: str, now_ms: int) -> JSON:
+        admin = user_id in self.admins
         return {
             "channel_id": self.id,
             "user_id": user_id,
-            "roles": "channel_user",
+            "roles": "channel_user channel_admin" if admin else "channel_user",
             "last_viewed_at": 0,
             "msg_count": 0,
             "mention_count": 0,
@@ -222,7 +225,7 @@ class Channel:
             "last_update_at": now_ms,
             "scheme_guest": False,
             "scheme_user": True,
-            "scheme_admin": False,
+            "scheme_admin": admin,
             "explicit_roles": "",
         }
 

@@ -146,6 +146,28 @@ class Posts:
         self.state.emit(event)
         return for_client(post)
 
+    def delete(self, post_id: str, deleter_id: str) -> None:
+        """DELETE /posts/{id} (api4 deletePost): the author needs `delete_post`, which every member has;
+        anyone else `delete_others_posts` in the channel, else 403. A root post takes its replies along, as
+        Mattermost's store does, and members hear `post_deleted` with the post as a JSON string."""
+        state = self.state
+        with state.lock:
+            post = self.get(post_id)
+            channel = state.channel(post["channel_id"])
+            if post["user_id"] == deleter_id:
+                if deleter_id not in channel.members:
+                    raise forbidden()
+            elif not state.may_delete_others_posts(channel, deleter_id):
+                raise forbidden()
+            now = state.now_ms()
+            gone = [post] + [p for p in self.posts.values() if p["root_id"] == post_id]
+            for each in gone:
+                if not each["delete_at"]:
+                    each.update(delete_at=now, update_at=now)
+            # Sent to ordinary members without `delete_by` (Mattermost adds it only for admins' connections).
+            event = state.channel_event("post_deleted", channel, {"post": json.dumps(for_client(post))})
+        state.emit(event)
+
     def apply_action_update(self, post_id: str, update: JSON) -> JSON:
         """Apply an integration's `update`: props null keeps the old props, {} clears all but three."""
         with self.state.lock:

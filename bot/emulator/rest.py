@@ -232,6 +232,12 @@ async def patch_post(request: Request) -> Response:
     )
 
 
+async def delete_post(request: Request) -> Response:
+    me = session_user(request)
+    backend(request).posts.delete(request.path_params["post_id"], me.id)
+    return ok({"status": "OK"})
+
+
 # -- files ----------------------------------------------------------------------------------------
 
 
@@ -299,6 +305,7 @@ ROUTES = [
     Route(f"{API}/posts/{{post_id}}/patch", patch_post, methods=["PUT"]),
     Route(f"{API}/posts/{{post_id}}", get_post, methods=["GET"]),
     Route(f"{API}/posts/{{post_id}}", update_post, methods=["PUT"]),
+    Route(f"{API}/posts/{{post_id}}", delete_post, methods=["DELETE"]),
     Route(f"{API}/files", upload_files, methods=["POST"]),
     Route(f"{API}/files/{{file_id}}/info", get_file_info, methods=["GET"]),
     Route(f"{API}/files/{{file_id}}", get_file, methods=["GET"]),

@@ -191,6 +191,7 @@ class Emulator:
     def remove_from_channel(self, channel: ChannelRef, user: User) -> None:
         with self.state.lock:
             self.channel(channel).members.discard(user.id)
+            self.channel(channel).admins.discard(user.id)
 
     def create_token(self, user: User) -> str:
         return self.state.create_token(user)
@@ -211,6 +212,17 @@ class Emulator:
     ) -> Channel:
         ids = [m.id for m in members or []]
         return self.state.create_channel(name, display_name or name, private=private, members=ids)
+
+    def make_channel_admin(self, channel: ChannelRef, user: User, admin: bool = True) -> None:
+        """As a channel admin (or system admin) granting the channel admin role to a member: with it, the
+        user (a bot too) may delete others' posts in that channel (`delete_others_posts`)."""
+        with self.state.lock:
+            found = self.channel(channel)
+            if admin:
+                found.members.add(user.id)
+                found.admins.add(user.id)
+            else:
+                found.admins.discard(user.id)
 
     def add_to_channel(self, channel: ChannelRef, user: User) -> None:
         self.state.add_member(self.channel(channel), user.id)

@@ -219,6 +219,14 @@ class State:
             if user_id not in channel.members:
                 raise forbidden()
 
+    def may_delete_others_posts(self, channel: Channel, user_id: str) -> bool:
+        """`delete_others_posts` in the default scheme: channel admins, team admins and system admins hold it,
+        members do not (the emulator models channel admins and the system_admin role)."""
+        with self.lock:
+            user = self.users.get(user_id)
+            system_admin = user is not None and "system_admin" in user.roles.split()
+            return system_admin or (user_id in channel.admins and user_id in channel.members)
+
     def require_readable(self, channel: Channel, user_id: str) -> None:
         """Members may read any channel; team members may also read public ones (read_public_channel)."""
         with self.lock:

@@ -111,6 +111,14 @@ class MattermostAdapter:
             body["file_ids"] = file_ids
         self._rest.call("put", f"/posts/{post_id}", body=body)
 
+    def delete_post(self, post_id: str) -> None:
+        """Delete a post (DELETE posts/{id}); safe to repeat, so a 429 is retried like a read.
+
+        Another user's post needs `delete_others_posts` in its channel, which channel, team and system
+        admins hold: without it `PermissionDenied` (403). A post already gone raises `NotFound` (404).
+        """
+        self._rest.call("delete", f"/posts/{post_id}", retry=True)
+
     def find_post_by_prop(self, channel_id: str, prop: str, value: str, since: datetime) -> str | None:
         """The id of the bot's post in `channel_id` since `since` whose props[`prop`] equals `value`, if any.
 

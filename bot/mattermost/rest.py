@@ -114,6 +114,8 @@ class RestClient:
                 result = client.post(endpoint, options=body, params=params, data=data, files=files)
             elif method == "put":
                 result = client.put(endpoint, options=body, params=params)
+            elif method == "delete":
+                result = client.delete(endpoint, options=body, params=params)
             else:
                 raise ValueError(f"unsupported method {method!r}")
         except requests.RequestException as exc:

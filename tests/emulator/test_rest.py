@@ -11,6 +11,7 @@ from mattermostdriver.exceptions import (
     InvalidOrMissingParameters,
     NoAccessTokenProvided,
     NotEnoughPermissions,
+    ResourceNotFound,
 )
 
 from bot.emulator import Emulator, User
@@ -116,6 +117,39 @@ def test_post_attachments_update_and_patch(emu: Emulator, driver: Driver, bot: t
     )
 
 
+def test_delete_post_needs_delete_others_posts(emu: Emulator, driver: Driver, bot: tuple[User, str]) -> None:
+    """Authors delete their own posts; the bot deletes another's only as channel (or system) admin: 403
+    otherwise, as api4 deletePost answers. A root post takes its replies along; a deleted post is 404."""
+    overleg = emu.create_channel("overleg", private=True, members=[bot[0]])
+    sanne = emu.create_user("sanne.vt")
+    emu.add_to_channel(overleg, sanne)
+    root = emu.post(sanne, overleg, "Eerste vraag")
+    reply = emu.post(sanne, overleg, "Aanvulling", root_id=root["id"])
+    with pytest.raises(NotEnoughPermissions):
+        driver.posts.delete_post(root["id"])
+    assert not any(p["delete_at"] for p in emu.posts_in(overleg))
+    emu.make_channel_admin(overleg, bot[0])
+    (member,) = driver.channels.get_channel_members_by_ids(overleg.id, [bot[0].id])
+    assert member["scheme_admin"] is True and "channel_admin" in member["roles"]
+    assert driver.posts.delete_post(root["id"]) == {"status": "OK"}
+    deleted = {p["id"]: bool(p["delete_at"]) for p in emu.posts_in(overleg)}
+    assert deleted == {root["id"]: True, reply["id"]: True}
+    assert driver.posts.get_posts_for_channel(overleg.id)["order"] == []
+    with pytest.raises(ResourceNotFound):
+        driver.posts.delete_post(root["id"])
+    emu.make_channel_admin(overleg, bot[0], admin=False)
+    own = emu.post(sanne, overleg, "Mijn eigen bericht")
+    as_sanne = Driver(emu.driver_options(emu.create_token(sanne)))
+    as_sanne.login()
+    assert as_sanne.posts.delete_post(own["id"]) == {"status": "OK"}
+    boss = emu.create_user("beheer", roles="system_user system_admin")
+    emu.add_to_channel(overleg, boss)
+    late = emu.post(sanne, overleg, "Nog een")
+    as_boss = Driver(emu.driver_options(emu.create_token(boss)))
+    as_boss.login()
+    assert as_boss.posts.delete_post(late["id"]) == {"status": "OK"}
+
+
 def test_file_upload_multipart_and_raw(emu: Emulator, driver: Driver) -> None:
     channel_id = emu.town_square.id
     upload = driver.files.upload_file(channel_id, files={"files": ("agenda.txt", b"maandag", "text/plain")})
@@ -151,8 +185,8 @@ def test_unmodelled_endpoint_is_501_and_recorded(emu: Emulator, driver: Driver) 
     with pytest.raises(FeatureDisabled):
         driver.client.get("/users/me/teams")
     with pytest.raises(FeatureDisabled):
-        driver.client.delete("/posts/abc")
-    assert emu.unmodelled == [("GET", "/api/v4/users/me/teams"), ("DELETE", "/api/v4/posts/abc")]
+        driver.client.delete("/channels/abc")
+    assert emu.unmodelled == [("GET", "/api/v4/users/me/teams"), ("DELETE", "/api/v4/channels/abc")]
 
 
 def test_429_shape_and_headers(emu: Emulator, driver: Driver) -> None:

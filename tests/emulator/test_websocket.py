@@ -121,6 +121,23 @@ def test_only_members_get_channel_events(
     assert [json.loads(p["data"]["post"])["message"] for p in posted] == ["voor iedereen"]
 
 
+def test_post_deleted_reaches_the_channel_members(
+    emu: Emulator, bot: tuple[User, str], listen: Callable[..., Listener]
+) -> None:
+    sanne = emu.create_user("sanne.vt")
+    overleg = emu.create_channel("overleg", private=True, members=[bot[0], sanne])
+    emu.make_channel_admin(overleg, bot[0])
+    listener = listen(bot[1])
+    listener.wait_for(_event("hello"))
+    post = emu.post(sanne, overleg, "Per ongeluk")
+    listener.wait_for(_event("posted"))
+    emu.posts.delete(post["id"], bot[0].id)
+    deleted = listener.wait_for(_event("post_deleted"))[0]
+    assert deleted["broadcast"]["channel_id"] == overleg.id and isinstance(deleted["data"]["post"], str)
+    gone = json.loads(deleted["data"]["post"])
+    assert gone["id"] == post["id"] and gone["delete_at"] > 0 and "delete_by" not in deleted["data"]
+
+
 def test_drop_websockets_makes_the_client_reconnect(
     emu: Emulator, bot: tuple[User, str], listen: Callable[..., Listener]
 ) -> None:

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from bot.emulator import Emulator, User
-from bot.mattermost import MattermostAdapter, RateLimited, WebsocketListener
+from bot.mattermost import MattermostAdapter, NotFound, PermissionDenied, RateLimited, WebsocketListener
 from commands.registry import SlashCommandSpec
 
 URL = "http://127.0.0.1:8080/mattermost/command"
@@ -100,6 +100,21 @@ def test_rate_limited_write(emu: Emulator, adapter: MattermostAdapter) -> None:
         adapter.create_post(channel, "hallo")
     assert caught.value.retry_after == 3.0
     assert emu.dm_posts(sanne) == []
+
+
+def test_delete_post_maps_403_and_404(
+    emu: Emulator, bot: tuple[User, str], adapter: MattermostAdapter
+) -> None:
+    sanne = emu.create_user("sanne")
+    overleg = emu.create_channel("overleg", private=True, members=[bot[0], sanne])
+    post = emu.post(sanne, overleg, "per ongeluk")
+    with pytest.raises(PermissionDenied):
+        adapter.delete_post(post["id"])
+    emu.make_channel_admin(overleg, bot[0])
+    adapter.delete_post(post["id"])
+    assert emu.posts_in(overleg)[0]["delete_at"] > 0
+    with pytest.raises(NotFound):
+        adapter.delete_post(post["id"])
 
 
 def test_listener_receives_a_post(emu: Emulator, bot: tuple[User, str]) -> None:
