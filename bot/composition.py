@@ -13,9 +13,11 @@ from typing import Any
 
 from fastapi import FastAPI
 
+from bot.channel_guard import ChannelGuard, MattermostRemover
 from bot.charts import MatplotlibCharts
 from bot.http import Edge, create_app
 from bot.mattermost import MattermostAdapter, WebsocketListener
+from bot.mattermost.websocket import EventHandler
 from bot.outbox_worker import OutboxWorker, Sender
 from bot.rendering import Renderer
 from bot.scheduler import CronConsultDates, Scheduler
@@ -73,6 +75,7 @@ class Runtime:
     worker: OutboxWorker
     scheduler: Scheduler
     listener: WebsocketListener | None = None
+    channel_guard: ChannelGuard | None = None  # fed by the listener; off with ERBIJ_CHANNEL_GUARD=off
     command_tokens: list[str] = field(default_factory=list)
     token_triggers: dict[str, str] = field(default_factory=dict)  # token → its one trigger ("" = any)
     team_id: str | None = None  # learned at registration; commands from another team are refused
@@ -135,7 +138,14 @@ class Runtime:
         self.worker.start()
         if scheduler:
             self.scheduler.start()
-        if websocket and self.listener is not None:
+        if websocket:
+            self.start_listening()
+
+    def start_listening(self) -> None:
+        """Start the websocket listener and the channel guard it feeds (it reconnects by itself)."""
+        if self.channel_guard is not None:
+            self.channel_guard.start()
+        if self.listener is not None and not self.listener.running:
             self.listener.start()
 
     def warm_up(self) -> None:
@@ -149,6 +159,8 @@ class Runtime:
     def stop(self) -> None:
         if self.listener is not None:
             self.listener.stop()
+        if self.channel_guard is not None:
+            self.channel_guard.stop()
         self.scheduler.stop()
         self.worker.stop()
         self.engine.dispose()
@@ -210,8 +222,15 @@ def build_runtime(
     )
     if settings.mattermost_base:
         token = settings.mattermost_token.get_secret_value() if settings.mattermost_token else ""
+        on_event: EventHandler = _log_event
+        if settings.channel_guard != "off":
+            remover = MattermostRemover(adapter, clock, enabled=settings.channel_guard == "delete")
+            guard = ChannelGuard(
+                erbij.context, remover, bot_id=lambda: adapter.me().id, channel_of=adapter.channel
+            )
+            runtime.channel_guard, on_event = guard, guard.on_event
         runtime.listener = WebsocketListener(
-            settings.mattermost_base, token, on_event=_log_event, verify=settings.mattermost_verify_tls
+            settings.mattermost_base, token, on_event=on_event, verify=settings.mattermost_verify_tls
         )
     runtime.app = create_app(
         Edge(

@@ -45,7 +45,7 @@ class RuntimeConnection:
         self.runtime.worker.resume()
         if not self._listening and self.runtime.listener is not None:
             self._listening = True
-            self.runtime.listener.start()  # reconnects by itself from here on
+            self.runtime.start_listening()  # reconnects by itself from here on
 
     def on_down(self) -> None:
         self.runtime.worker.pause()

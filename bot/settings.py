@@ -16,6 +16,7 @@ from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 from commands.catalogue import t
 
 MIN_SECRET_LENGTH = 16
+CHANNEL_GUARD_MODES = ("delete", "warn", "off")
 
 
 class Settings(BaseSettings):
@@ -45,6 +46,9 @@ class Settings(BaseSettings):
     head_start_fraction: float = Field(default=0.25, ge=0, le=1)
     head_start_min_hours: float = Field(default=1.0, ge=0, le=40)
     checkin_weeks: int = Field(default=6, ge=1, le=52)
+    # The channel guard (docs/privacy.md): a post with an identifier in a channel Erbij is in is deleted where
+    # Erbij may and its author told ("delete"), only its author told ("warn"), or nothing is watched ("off").
+    channel_guard: str = "delete"
 
     @field_validator("command_tokens", mode="before")
     @classmethod
@@ -76,6 +80,14 @@ class Settings(BaseSettings):
         if value is not None and len(value.get_secret_value()) < MIN_SECRET_LENGTH:
             raise ValueError(t("admin.setting.secret_short", length=len(value.get_secret_value())))
         return value
+
+    @field_validator("channel_guard")
+    @classmethod
+    def _guard_mode(cls, value: str) -> str:
+        mode = value.strip().lower()
+        if mode not in CHANNEL_GUARD_MODES:
+            raise ValueError(t("admin.setting.channel_guard", value=value))
+        return mode
 
     @field_validator("case_code_prefix")
     @classmethod

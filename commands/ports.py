@@ -70,6 +70,11 @@ class RetentionRepository(Protocol):
 class OutboxRepository(Protocol):
     def add(self, message: OutgoingMessage, now: datetime) -> None: ...
 
+    def add_once(self, message: OutgoingMessage, now: datetime) -> bool:
+        """Add unless a message with this key exists (committed by anyone): False then, and nothing added.
+        For messages caused by an outside event that may arrive twice (the channel guard)."""
+        ...
+
 
 class AuditRepository(Protocol):
     def record(self, event: AuditEvent) -> None: ...

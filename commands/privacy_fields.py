@@ -43,6 +43,12 @@ def guarded_values(submission: DialogSubmission) -> dict[str, str]:
 
 def refusals(ctx: Context, values: Mapping[str, str]) -> dict[str, str]:
     """Per field, the Dutch refusal naming what was found (masked); empty when everything may be stored."""
+    return {name: refusal(findings) for name, findings in findings_per_field(ctx, values).items()}
+
+
+def findings_per_field(ctx: Context, values: Mapping[str, str]) -> dict[str, list[Finding]]:
+    """Per field, the identifiers found (fields without any left out), with the region's organisations and
+    the roster's people allowed. Also used by the channel guard (commands.privacy_channel)."""
     allow = Allowlist(phrases=ctx.config.privacy_phrases)
     found = {name: find_identifiers(value, allow) for name, value in values.items()}
     # The roster matters only for a field whose findings are all names (a colleague's name never hides a
@@ -51,7 +57,7 @@ def refusals(ctx: Context, values: Mapping[str, str]) -> dict[str, str]:
         allow = _with_roster(ctx, allow)
         found = {name: _without_colleagues(value, findings, allow) for name, value in values.items()
                  if (findings := found[name])}  # fmt: skip
-    return {name: refusal(findings) for name, findings in found.items() if findings}
+    return {name: findings for name, findings in found.items() if findings}
 
 
 def guard_text(ctx: Context, value: str) -> str | None:

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 
 from sqlalchemy import func, or_, select, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from commands.outbox import (
@@ -31,22 +32,36 @@ class SqlOutboxRepository:
 
     def add(self, message: OutgoingMessage, now: datetime) -> None:
         self.queued += 1
-        self.session.add(
-            OutboxRow(
-                key=message.key,
-                recipient_kind=message.to.kind,
-                recipient_ref=message.to.ref,
-                payload=message_to_dict(message.message),
-                replaces_key=message.replaces,
-                file_name=message.file.filename if message.file else None,
-                file_mime=message.file.mime_type if message.file else None,
-                file_content=message.file.content if message.file else None,
-                status="pending",
-                attempts=0,
-                due_at=message.not_before or now,
-                created_at=now,
-            )
-        )
+        self.session.add(_row(message, now))
+
+    def add_once(self, message: OutgoingMessage, now: datetime) -> bool:
+        """Add unless the key is taken; a concurrent insert of the same key (another process) waits for the
+        first to commit on PostgreSQL and then finds it taken, so exactly one of them returns True."""
+        try:
+            with self.session.begin_nested():
+                self.session.add(_row(message, now))
+                self.session.flush()
+        except IntegrityError:
+            return False
+        self.queued += 1
+        return True
+
+
+def _row(message: OutgoingMessage, now: datetime) -> OutboxRow:
+    return OutboxRow(
+        key=message.key,
+        recipient_kind=message.to.kind,
+        recipient_ref=message.to.ref,
+        payload=message_to_dict(message.message),
+        replaces_key=message.replaces,
+        file_name=message.file.filename if message.file else None,
+        file_mime=message.file.mime_type if message.file else None,
+        file_content=message.file.content if message.file else None,
+        status="pending",
+        attempts=0,
+        due_at=message.not_before or now,
+        created_at=now,
+    )
 
 
 class SqlOutboxQueue:

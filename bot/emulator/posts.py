@@ -101,7 +101,7 @@ class Posts:
             channel.total_msg_count += 1
             if pending:
                 self.pending[pending] = (post["id"], now)
-            event = self._posted_event(channel, post)
+            event = self.posted_event(channel, post)
         state.emit(event)
         return for_client(post), True
 
@@ -115,7 +115,7 @@ class Posts:
             post["props"] = props
             self.posts[post["id"]] = post
             self.by_channel.setdefault(channel.id, []).append(post["id"])
-            event = self._posted_event(channel, post)
+            event = self.posted_event(channel, post)
         self.state.emit(event)
 
     def get(self, post_id: str) -> JSON:
@@ -313,7 +313,7 @@ class Posts:
                 if not str(url).startswith(("http://", "https://", "/plugins/")):
                     self.state.warn(f"post {post['id']}: action {action['id']} has no valid integration url")
 
-    def _posted_event(self, channel: Channel, post: JSON) -> Event:
+    def posted_event(self, channel: Channel, post: JSON) -> Event:
         author = self.state.users.get(post["user_id"])
         data: JSON = {
             "channel_display_name": channel.display_name,

@@ -238,6 +238,15 @@ class Emulator:
         body = {"channel_id": self.channel(channel).id, "message": message, **fields}
         return self.posts.create(user.id, body)[0]
 
+    def replay_posted(self, post: JSON | str) -> None:
+        """Send a stored post's `posted` event again, as Mattermost replays its queue of missed events to a
+        client that reconnects with its connection id and sequence number (a client must cope with both)."""
+        post_id = post if isinstance(post, str) else str(post["id"])
+        with self.state.lock:
+            stored = self.posts.get(post_id)
+            event = self.posts.posted_event(self.state.channel(stored["channel_id"]), stored)
+        self.state.emit(event)
+
     # -- inspection -------------------------------------------------------------------------------
 
     def user(self, username: str) -> User:

@@ -45,6 +45,7 @@ class MattermostAdapter:
         self._team_id: str | None = None
         self._dm_channels: dict[str, str] = {}
         self._channels_by_name: dict[str, str] = {}
+        self._channels_by_id: dict[str, tuple[str, str]] = {}
         self._statuses: dict[str, tuple[str, float]] = {}
 
     # --- identity and channels -------------------------------------------------------------------------
@@ -76,6 +77,15 @@ class MattermostAdapter:
         if cached is None:
             channel = self._rest.get(f"/teams/{self.team_id()}/channels/name/{name}")
             cached = self._channels_by_name[name] = str(channel["id"])
+        return cached
+
+    def channel(self, channel_id: str) -> tuple[str, str]:
+        """A channel's URL name and type (O, P, G, D) by id (GET channels/{id}), cached: neither changes
+        in a way that matters here (a renamed channel keeps its id; a warning naming the old name is fine)."""
+        cached = self._channels_by_id.get(channel_id)
+        if cached is None:
+            channel = self._rest.get(f"/channels/{channel_id}")
+            cached = self._channels_by_id[channel_id] = (str(channel["name"]), str(channel["type"]))
         return cached
 
     # --- writes ----------------------------------------------------------------------------------------

@@ -24,6 +24,10 @@ MESSAGES = {
     "admin.setting.timezone": (
         "ERBIJ_TIMEZONE: de tijdzone {value} bestaat niet; gebruik een naam als Europe/Amsterdam."
     ),
+    "admin.setting.channel_guard": (
+        "ERBIJ_CHANNEL_GUARD moet delete, warn of off zijn (nu: {value}): delete haalt een bericht met "
+        "een identificerend gegeven weg waar Erbij dat mag, warn waarschuwt alleen de schrijver."
+    ),
     "admin.setting.prefix": (
         "ERBIJ_CASE_CODE_PREFIX: {value} kan geen voorvoegsel van casuscodes zijn; gebruik 2 tot 5 "
         "hoofdletters zonder I, L en O, bijv. WBW."

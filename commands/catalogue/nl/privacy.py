@@ -49,4 +49,25 @@ MESSAGES: dict[str, str] = {
         "Bewaartermijn toegepast: de inhoud van {count} casus(sen) gewist, {outbox} oude berichten uit de "
         "uitgaande wachtrij verwijderd."
     ),
+    # --- the channel guard: a direct message to whoever posted an identifier in a channel Erbij is in ---
+    "kanaalwacht.weggehaald": (
+        "Je bericht in {where} bevatte {found}. Ik heb het weggehaald: in een kanaal leest iedereen mee en "
+        "Mattermost bewaart alles. Zet het er gerust opnieuw in, met alleen de casuscode en rollen zoals "
+        '"Kind 1" of "moeder"; een datum als maand en jaar.'
+    ),
+    "kanaalwacht.haal_weg": (
+        "Je bericht in {where} bevat {found}. Haal het weg (bij je bericht: ··· > Verwijderen): in een "
+        "kanaal leest iedereen mee en Mattermost bewaart alles. Zet het er daarna opnieuw in, met alleen de "
+        'casuscode en rollen zoals "Kind 1" of "moeder"; een datum als maand en jaar.'
+    ),
+    "kanaalwacht.al_weg": (
+        "Je bericht in {where} bevatte {found}. Het is al weggehaald, dank je. Gebruik in een kanaal alleen "
+        'de casuscode en rollen zoals "Kind 1" of "moeder"; een datum als maand en jaar.'
+    ),
+    "kanaalwacht.direct": (
+        "Je bericht aan mij bevat {found}. Haal het weg (bij je bericht: ··· > Verwijderen): ook een direct "
+        "bericht bewaart Mattermost. Ik heb er niets van opgeslagen. Gebruik alleen de casuscode en rollen "
+        'zoals "Kind 1" of "moeder"; een datum als maand en jaar.'
+    ),
+    "kanaalwacht.groep": "het groepsgesprek",
 }
