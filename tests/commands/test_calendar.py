@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -67,3 +68,50 @@ def test_a_public_holiday_is_never_a_working_day(day: date) -> None:
     assert CAL.is_working_day(CAL.next_working_day(day))
     assert CAL.previous_working_day(day) < day
     assert CAL.next_working_day(day) - day <= timedelta(days=10)
+
+
+# (day, next working day, previous working day): weekends, Christmas, King's Day, Easter and the new year.
+NEIGHBOURS = [
+    (date(2026, 11, 27), date(2026, 11, 30), date(2026, 11, 26)),  # Friday → Monday; ← Thursday
+    (date(2026, 11, 28), date(2026, 11, 30), date(2026, 11, 27)),  # Saturday
+    (date(2026, 12, 24), date(2026, 12, 28), date(2026, 12, 23)),  # Christmas Friday and the weekend
+    (date(2026, 12, 31), date(2027, 1, 4), date(2026, 12, 30)),  # New Year's Day, then a weekend
+    (date(2027, 4, 26), date(2027, 4, 28), date(2027, 4, 23)),  # King's Day Tuesday 27 April
+    (date(2027, 3, 26), date(2027, 3, 30), date(2027, 3, 25)),  # Easter Monday 29 March
+    (date(2026, 12, 28), date(2026, 12, 29), date(2026, 12, 24)),  # Monday after Christmas looks back past it
+]
+
+
+def test_next_and_previous_working_day_step_the_right_way_over_closed_days() -> None:
+    for day, following, preceding in NEIGHBOURS:
+        assert CAL.next_working_day(day) == following, day
+        assert CAL.previous_working_day(day) == preceding, day
+
+
+def test_extra_closed_days_count_as_closed() -> None:
+    closed = WorkCalendar(extra_closed=frozenset({date(2026, 11, 30)}))
+    assert closed.next_working_day(date(2026, 11, 27)) == date(2026, 12, 1)
+    assert closed.previous_working_day(date(2026, 12, 1)) == date(2026, 11, 27)
+
+
+@given(st.dates(min_value=date(2026, 1, 1), max_value=date(2030, 12, 31)))
+def test_the_neighbouring_working_days_are_the_nearest_ones(day: date) -> None:
+    following = CAL.next_working_day(day)
+    preceding = CAL.previous_working_day(day)
+    assert preceding < day < following
+    # Nothing in between is a working day: the nearest, not just any.
+    between = [day + timedelta(days=n) for n in range(1, (following - day).days)]
+    between += [day - timedelta(days=n) for n in range(1, (day - preceding).days)]
+    assert not any(CAL.is_working_day(d) for d in between)
+
+
+def test_a_calendar_without_working_days_names_the_configuration() -> None:
+    # An admin who configures no working days gets a message that points at the setting, not a hang.
+    never = WorkCalendar(days=frozenset())
+    with pytest.raises(ValueError, match="calendar configuration"):
+        never.next_working_start(local(2026, 11, 24, 9))
+
+
+def test_a_deadline_beyond_the_horizon_is_refused() -> None:
+    with pytest.raises(ValueError, match="too far away"):
+        CAL.add_working_hours(local(2026, 11, 24, 9), 2000 * 8.5)

@@ -18,7 +18,12 @@ from commands.requests.policy import RequestPolicy
 
 CAL = WorkCalendar()
 AMS = CAL.zone
-POLICY = RequestPolicy()
+
+
+def default_policy() -> RequestPolicy:
+    """Built per test, not at import: the defaults themselves are under test (a rule built once at import
+    would hide a changed default from mutation testing, which swaps functions after import)."""
+    return RequestPolicy()
 
 
 def local(year: int, month: int, day: int, hour: int, minute: int = 0) -> datetime:
@@ -56,7 +61,7 @@ DEADLINES = [
 
 @pytest.mark.parametrize(("why", "urgency", "start", "deadline"), DEADLINES, ids=[r[0] for r in DEADLINES])
 def test_round_deadline(why: str, urgency: Urgency, start: datetime, deadline: datetime) -> None:
-    assert POLICY.round_deadline(start, urgency, CAL) == deadline
+    assert default_policy().round_deadline(start, urgency, CAL) == deadline
 
 
 # Head start: a quarter of the round's time, at least one working hour (not for TODAY: clock time, no minimum)
@@ -73,7 +78,7 @@ HEAD_STARTS = [
 
 @pytest.mark.parametrize(("why", "urgency", "start", "until"), HEAD_STARTS, ids=[r[0] for r in HEAD_STARTS])
 def test_head_start(why: str, urgency: Urgency, start: datetime, until: datetime) -> None:
-    assert POLICY.head_start_until(start, urgency, CAL) == until
+    assert default_policy().head_start_until(start, urgency, CAL) == until
 
 
 def test_head_start_switched_off_or_longer_than_the_minimum() -> None:
@@ -94,7 +99,7 @@ def test_head_start_switched_off_or_longer_than_the_minimum() -> None:
     ],
 )
 def test_first_round(urgency: Urgency, start: datetime, first: datetime) -> None:
-    assert POLICY.first_round_at(start, urgency, CAL) == first
+    assert default_policy().first_round_at(start, urgency, CAL) == first
 
 
 @pytest.mark.parametrize(
@@ -102,7 +107,7 @@ def test_first_round(urgency: Urgency, start: datetime, first: datetime) -> None
     [(Urgency.TODAY, 1, 3), (Urgency.TODAY, 2, 6), (Urgency.THREE_DAYS, 1, 2), (Urgency.THIS_WEEK, 2, 4)],
 )
 def test_offers_per_round(urgency: Urgency, wanted: int, offers: int) -> None:
-    assert POLICY.offers_per_round(urgency, wanted) == offers
+    assert default_policy().offers_per_round(urgency, wanted) == offers
 
 
 def working_minutes(start: datetime, end: datetime) -> int:
@@ -131,10 +136,16 @@ def working_minutes(start: datetime, end: datetime) -> int:
     st.sampled_from([Urgency.THREE_DAYS, Urgency.THIS_WEEK]),
 )
 def test_a_round_lasts_exactly_its_working_hours(start: datetime, urgency: Urgency) -> None:
-    deadline = POLICY.round_deadline(start, urgency, CAL)
-    hours = POLICY.rules[urgency].answer_within_hours
+    deadline = default_policy().round_deadline(start, urgency, CAL)
+    hours = default_policy().rules[urgency].answer_within_hours
     assert working_minutes(start, deadline) == hours * 60
     # The deadline falls in working time (or exactly at closing), never in a weekend or on a holiday.
     at = CAL.local(deadline)
     assert CAL.is_working_day(at.date())
     assert time(8, 30) < at.time() <= time(17, 0)
+
+
+def test_check_in_comes_after_the_configured_weeks_aboard() -> None:
+    joined = local(2026, 11, 24, 10)
+    assert default_policy().next_checkin(joined) == joined + timedelta(weeks=6)  # the documented default
+    assert RequestPolicy(checkin_weeks=2).next_checkin(joined) == joined + timedelta(weeks=2)
