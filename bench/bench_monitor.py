@@ -3,8 +3,11 @@
 For each database the year is seeded at a tenth of the size (2,000 cases, 10,000 requests), measured, then
 grown to the full size (20,000 cases, 100,000 requests) and measured again. Measured: `/monitor`'s work for Q4
 (load the period's facts, compute every figure, render summary and detail), best and median of several runs,
-and the number of SQL statements it sent. Baseline, measured in the same run: one bare SELECT of the quarter's
-requests (id and time only), the least any monitor must read. Target: under 1 s, statements constant.
+and the number of SQL statements it sent, and the CPU time of this process for it (time.process_time; less
+sensitive than wall time to a shared machine's load, but it leaves out PostgreSQL's own work). Baseline,
+measured in the same run: one bare SELECT of the quarter's requests (id and time only), the least any monitor
+must read. Target: under 1 s, statements constant. The load average is printed with the table: on a busy
+machine every number grows, the ratio to the baseline much less.
 
 Run: `.venv/bin/python -m bench.bench_monitor`. PostgreSQL from ERBIJ_TEST_POSTGRES_URL (default
 postgresql://postgres@127.0.0.1:5432/test) in a throwaway schema; skipped if unreachable. Prints; asserts nothing.
@@ -18,6 +21,7 @@ import tempfile
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -71,40 +75,76 @@ def baseline_once(engine: Engine) -> None:
         ).all()
 
 
-def timed(fn: Callable[[], object], runs: int = RUNS) -> list[float]:
-    fn()  # warm caches and the connection pool
-    samples = []
+def timed(fn: Callable[[], object], runs: int = RUNS) -> tuple[list[float], list[float]]:
+    """Wall and CPU seconds of `runs` calls, after one call that warms caches and the connection pool."""
+    fn()
+    wall, cpu = [], []
     for _ in range(runs):
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), time.process_time()
         fn()
-        samples.append(time.perf_counter() - start)
-    return samples
+        wall.append(time.perf_counter() - start)
+        cpu.append(time.process_time() - start_cpu)
+    return wall, cpu
 
 
-def measure(engine: Engine, label: str) -> tuple[int, str]:
+@dataclass(frozen=True)
+class Row:
+    database: str
+    size: str
+    read: str
+    statements: int
+    best: float
+    median: float
+    cpu: float
+    baseline: float
+
+    def line(self) -> str:
+        return (
+            f"{self.database:<10} {self.size:>15} {self.read:>22} {self.statements:>10} "
+            f"{self.best * 1000:>8.0f} {self.median * 1000:>8.0f} {self.cpu * 1000:>8.0f} "
+            f"{self.baseline * 1000:>9.1f} {self.best / self.baseline:>6.1f}x"
+        )
+
+
+HEADER = (
+    f"{'database':<10} {'cases/requests':>15} {'Q4 read (req/cases)':>22} {'statements':>10} "
+    f"{'best ms':>8} {'median':>8} {'cpu ms':>8} {'baseline':>9} {'ratio':>7}"
+)
+
+
+def measure(engine: Engine, database: str, size: str) -> tuple[Row, str]:
     uow = SqlUnitOfWorkFactory(engine)
     with counting(engine) as statements:
         text, requests, cases = monitor_once(uow)
-    samples = timed(lambda: monitor_once(uow))
-    base = timed(lambda: baseline_once(engine))
-    best, median = min(samples), statistics.median(samples)
-    print(
-        f"  {label}: Q4 reads {requests:,} requests, {cases:,} cases; {len(statements)} SQL statements; "
-        f"monitor best {best * 1000:.0f} ms, median {median * 1000:.0f} ms "
-        f"({'under' if median < 1 else 'OVER'} the 1 s target); baseline SELECT of the quarter's requests "
-        f"{min(base) * 1000:.1f} ms (monitor = {best / min(base):.0f}× baseline)"
+    wall, cpu = timed(lambda: monitor_once(uow))
+    base, _ = timed(lambda: baseline_once(engine))
+    row = Row(
+        database,
+        size,
+        f"{requests:,} / {cases:,}",
+        len(statements),
+        min(wall),
+        statistics.median(wall),
+        min(cpu),
+        min(base),
     )
-    return len(statements), text
+    print(f"  {row.line()}", flush=True)
+    return row, text
 
 
-def bench(url: str, name: str) -> None:
+def load() -> str:
+    one, five, fifteen = os.getloadavg()
+    return f"load average {one:.2f} {five:.2f} {fifteen:.2f} on {os.cpu_count()} CPUs"
+
+
+def bench(url: str, name: str) -> list[Row]:
     engine = make_engine(url)
     schema.upgrade(engine)
-    print(f"\n{name}:")
+    print(f"\n{name}: ({load()})")
     started = time.perf_counter()
     seed(engine, cases=FULL_CASES // 10, requests=FULL_REQUESTS // 10)
     print(f"  seeded 1/10 in {time.perf_counter() - started:.1f} s")
-    small, _ = measure(engine, f"{FULL_CASES // 10:,} cases / {FULL_REQUESTS // 10:,} requests")
+    small, _ = measure(engine, name, f"{FULL_CASES // 10:,}/{FULL_REQUESTS // 10:,}")
     started = time.perf_counter()
     seed(
         engine,
@@ -112,22 +152,28 @@ def bench(url: str, name: str) -> None:
         requests=FULL_REQUESTS - FULL_REQUESTS // 10,
         offset=100_000,
     )
-    print(f"  grew to full size in {time.perf_counter() - started:.1f} s")
-    large, text = measure(engine, f"{FULL_CASES:,} cases / {FULL_REQUESTS:,} requests")
-    print(
-        f"  statements at 1/10 and full size: {small} and {large} ({'constant' if small == large else 'GROWING'})"
-    )
+    print(f"  grew to full size in {time.perf_counter() - started:.1f} s ({load()})")
+    large, text = measure(engine, name, f"{FULL_CASES:,}/{FULL_REQUESTS:,}")
+    constant = small.statements == large.statements
+    print(f"  statements at 1/10 and full size: {small.statements} and {large.statements}", end=" ")
+    print("(constant)" if constant else "(GROWING)")
     print("  the figures at full size:")
     print("\n".join(f"    {line}" for line in text.splitlines()[:11]))
     engine.dispose()
+    return [small, large]
 
 
 def main() -> None:
+    rows = []
     with tempfile.TemporaryDirectory(prefix="erbij-bench-") as tmp:
-        bench(f"sqlite:///{Path(tmp) / 'monitor.db'}", "SQLite")
+        rows += bench(f"sqlite:///{Path(tmp) / 'monitor.db'}", "SQLite")
     with postgres_schema() as url:
         if url is not None:
-            bench(url, "PostgreSQL")
+            rows += bench(url, "PostgreSQL")
+    print(f"\nThe quarterly monitor (Q4 of a year), best of {RUNS} runs; target under 1 s ({load()}):")
+    print(HEADER)
+    for row in rows:
+        print(row.line() + ("" if row.best < 1 else "  OVER 1 s"))
 
 
 if __name__ == "__main__":

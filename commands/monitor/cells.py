@@ -81,7 +81,8 @@ class Spread:
     def of(cls, values: Sequence[float]) -> Spread:
         if suppressed(len(values)):
             return cls(len(values), None, None)
-        return cls(len(values), median(values), nearest_rank(values, 0.9))
+        ordered = sorted(values)  # once: sorting the sorted list again in each statistic is close to free
+        return cls(len(values), median(ordered), nearest_rank(ordered, 0.9))
 
 
 def mean(values: Sequence[float]) -> float | None:

@@ -13,7 +13,7 @@ import hmac
 import io
 import json
 from collections import defaultdict
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
@@ -188,4 +188,4 @@ def build(history: History, period: Period, now: datetime, calendar: WorkCalenda
 
 def _until(case: CaseFact, at: datetime) -> CaseFact:
     """The case as it stood at `at`: only its framework history up to then counts."""
-    return replace(case, frameworks=tuple(e for e in case.frameworks if e.at <= at))
+    return case._replace(frameworks=tuple(e for e in case.frameworks if e.at <= at))

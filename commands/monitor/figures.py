@@ -11,6 +11,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from typing import NamedTuple
 
 from commands.calendar import WorkCalendar
 from commands.monitor.cells import Spread, mean
@@ -92,6 +93,7 @@ def in_scope(history: History, scope: Scope) -> History:
     elif scope.kind == "organisatie":
         keep = {c.id for c in history.cases if any(s.organisation == scope.value for s in c.leads)}
         keep |= {i.case_id for i in history.involvements if i.organisation == scope.value}
+        keep |= {case_id for case_id, org in history.involved_before if org == scope.value}
     else:
         raise ValueError(f"unknown scope {scope.kind!r}")
     return History(
@@ -99,12 +101,23 @@ def in_scope(history: History, scope: Scope) -> History:
         requests=tuple(r for r in history.requests if r.case_id in keep),
         involvements=tuple(i for i in history.involvements if i.case_id in keep),
         consults=tuple(
-            type(c)(c.id, c.starts_at, c.cancelled, tuple(i for i in c.items if i.case_id in keep))
-            for c in history.consults
+            c._replace(items=tuple(i for i in c.items if i.case_id in keep)) for c in history.consults
         ),
         actions=tuple(a for a in history.actions if a.case_id in keep),
         organisation_names=history.organisation_names,
+        involved_before=frozenset(p for p in history.involved_before if p[0] in keep),
     )
+
+
+def _asked_in(history: History, period: Period) -> list[RequestFact]:
+    start, end = period.start, period.end
+    return [r for r in history.requests if start <= r.asked_at < end]
+
+
+def _ended_in(involvements: Iterable[InvolvementFact], period: Period) -> list[InvolvementFact]:
+    """Involvements that ended in the period (the cheap test first: a quarter holds tens of thousands)."""
+    start, end = period.start, period.end
+    return [i for i in involvements if i.ended_at is not None and start <= i.ended_at < end]
 
 
 # --- 1. time to pick-up and to joined --------------------------------------------------------------------
@@ -148,21 +161,29 @@ def deadline_outcome(request: RequestFact, deadline: datetime, now: datetime) ->
     return False if now >= deadline else None
 
 
-def _pickup_group(
-    key: str, requests: list[RequestFact], first: dict[int, InvolvementFact], outcomes: dict[int, bool | None]
-) -> PickupGroup:
-    picked = [
-        (r.accepted_at - r.asked_at).total_seconds() / HOUR for r in requests if r.accepted_at is not None
-    ]
-    joined = [(first[r.id].started_at - r.asked_at).total_seconds() / HOUR for r in requests if r.id in first]
+def _pickup_group(key: str, rows: list[_Pickup]) -> PickupGroup:
+    picked = [row.picked for row in rows if row.picked is not None]
+    joined = [row.joined for row in rows if row.joined is not None]
+    outcomes = [row.outcome for row in rows]
     return PickupGroup(
         key=key,
-        asked=len(requests),
+        asked=len(rows),
         picked_up=Spread.of(picked),
         joined=Spread.of(joined),
-        in_time=sum(outcomes[r.id] is True for r in requests),
-        decided=sum(outcomes[r.id] is not None for r in requests),
+        in_time=outcomes.count(True),  # outcomes are True, False or None: only True equals True
+        decided=len(outcomes) - outcomes.count(None),
     )
+
+
+class _Pickup(NamedTuple):
+    """One request's part in the pick-up figures, worked out once and then grouped three ways."""
+
+    urgency: str
+    expertise: str
+    organisation: str  # of the first expert aboard; "" if none
+    picked: float | None  # hours asked → accepted
+    joined: float | None  # hours asked → first expert aboard
+    outcome: bool | None  # see `deadline_outcome`
 
 
 def deadline_outcomes(
@@ -172,8 +193,9 @@ def deadline_outcomes(
     it is computed once per (day, urgency) rather than once per request."""
     deadlines: dict[tuple[date, str], datetime] = {}
     outcomes: dict[int, bool | None] = {}
+    zone = calendar.zone
     for r in requests:
-        key = (calendar.local(r.asked_at).date(), r.urgency)
+        key = (r.asked_at.astimezone(zone).date(), r.urgency)
         deadline = deadlines.get(key)
         if deadline is None:
             deadline = deadlines[key] = request_deadline(r.asked_at, r.urgency, calendar)
@@ -183,24 +205,33 @@ def deadline_outcomes(
 
 def pickup(history: History, period: Period, now: datetime, calendar: WorkCalendar) -> PickupFigures:
     """Requests count in the period they were asked in, wherever their pick-up falls."""
-    asked = [r for r in history.requests if period.contains(r.asked_at)]
+    asked = _asked_in(history, period)
     first = first_involvements(history.involvements)
     outcomes = deadline_outcomes(asked, now, calendar)
+    rows = []
+    for r in asked:
+        inv = first.get(r.id)
+        rows.append(
+            _Pickup(
+                r.urgency,
+                r.expertise,
+                inv.organisation if inv is not None else "",
+                (r.accepted_at - r.asked_at).total_seconds() / HOUR if r.accepted_at is not None else None,
+                (inv.started_at - r.asked_at).total_seconds() / HOUR if inv is not None else None,
+                outcomes[r.id],
+            )
+        )
 
-    def grouped(key: Callable[[RequestFact], str]) -> tuple[PickupGroup, ...]:
-        groups: dict[str, list[RequestFact]] = defaultdict(list)
-        for request in asked:
-            groups[key(request)].append(request)
-        return tuple(_pickup_group(k, groups[k], first, outcomes) for k in sorted(groups))
-
-    def organisation(request: RequestFact) -> str:
-        inv = first.get(request.id)
-        return inv.organisation if inv is not None else ""
+    def grouped(key: Callable[[_Pickup], str]) -> tuple[PickupGroup, ...]:
+        groups: dict[str, list[_Pickup]] = defaultdict(list)
+        for row in rows:
+            groups[key(row)].append(row)
+        return tuple(_pickup_group(k, groups[k]) for k in sorted(groups))
 
     by_urgency = {g.key: g for g in grouped(lambda r: r.urgency)}
     return PickupFigures(
-        total=_pickup_group("", asked, first, outcomes),
-        by_organisation=grouped(organisation),
+        total=_pickup_group("", rows),
+        by_organisation=grouped(lambda r: r.organisation),
         by_expertise=grouped(lambda r: r.expertise),
         by_urgency=tuple(by_urgency[u] for u in URGENCIES if u in by_urgency)
         + tuple(g for k, g in by_urgency.items() if k not in URGENCIES),
@@ -218,7 +249,7 @@ class EscalationFigures:
 
 
 def escalations(history: History, period: Period) -> EscalationFigures:
-    asked = [r for r in history.requests if period.contains(r.asked_at)]
+    asked = _asked_in(history, period)
     escalated = [r for r in asked if r.escalated_at is not None]
     picked = sum(r.accepted_at is not None for r in escalated)
     withdrawn = sum(r.accepted_at is None and r.status == WITHDRAWN for r in escalated)
@@ -242,8 +273,8 @@ def involvement_length(
 ) -> InvolvementFigures:
     days = [
         (i.ended_at - i.started_at).total_seconds() / DAY
-        for i in history.involvements
-        if i.ended_at is not None and period.contains(i.ended_at)
+        for i in _ended_in(history.involvements, period)
+        if i.ended_at is not None
     ]
     at = min(period.end, now)
     open_ = [
@@ -274,14 +305,15 @@ def is_checkout(inv: InvolvementFact, case: CaseFact | None) -> bool:
 def reengagements(history: History, period: Period, now: datetime) -> ReengagementFigures:
     cases = {c.id: c for c in history.cases}
     first_checkout: dict[int, InvolvementFact] = {}
-    for inv in history.involvements:
-        if is_checkout(inv, cases.get(inv.case_id)) and period.contains(inv.ended_at):
+    for inv in _ended_in(history.involvements, period):
+        if is_checkout(inv, cases.get(inv.case_id)):
             known = first_checkout.get(inv.case_id)
             if known is None or (inv.ended_at, inv.id) < (known.ended_at, known.id):
                 first_checkout[inv.case_id] = inv
     by_case: dict[int, list[InvolvementFact]] = defaultdict(list)
     for inv in history.involvements:
-        by_case[inv.case_id].append(inv)
+        if inv.case_id in first_checkout:
+            by_case[inv.case_id].append(inv)
     within_6 = within_12 = same = open_6 = open_12 = 0
     for case_id, out in first_checkout.items():
         assert out.ended_at is not None
@@ -345,12 +377,10 @@ def handovers(history: History, period: Period, now: datetime) -> HandoverFigure
     cases = {c.id: c for c in history.cases}
     outcome: dict[int, bool] = {}  # case id → regie kept local throughout (over all such involvements)
     for inv in history.involvements:
+        if inv.organisation_kind not in EXPERT_KINDS_WITH_REGIE or not period.contains(inv.started_at):
+            continue
         case = cases.get(inv.case_id)
-        if (
-            case is None
-            or inv.organisation_kind not in EXPERT_KINDS_WITH_REGIE
-            or not period.contains(inv.started_at)
-        ):
+        if case is None:
             continue
         if _lead_kind_at(case, inv.started_at) in EXPERT_KINDS_WITH_REGIE:
             continue  # already led by a GI or the Raad: nothing to avoid
@@ -386,13 +416,13 @@ def safety(history: History, period: Period, calendar: WorkCalendar) -> tuple[Sc
     """Per perspective: first score against the score at each check-out in the period, and at each closing."""
     cases = {c.id: c for c in history.cases}
     moments: list[tuple[str, CaseFact, date]] = []
-    for inv in history.involvements:
+    for inv in _ended_in(history.involvements, period):
         case = cases.get(inv.case_id)
-        if case is not None and is_checkout(inv, case) and period.contains(inv.ended_at):
+        if case is not None and case.scores and is_checkout(inv, case):
             assert inv.ended_at is not None
             moments.append(("uitchecken", case, calendar.local(inv.ended_at).date()))
     for case in history.cases:
-        if period.contains(case.closed_at):
+        if case.scores and period.contains(case.closed_at):
             assert case.closed_at is not None
             moments.append(("afsluiten", case, calendar.local(case.closed_at).date()))
     pairs: dict[tuple[str, str], list[tuple[int, int]]] = defaultdict(list)
@@ -461,8 +491,8 @@ def family(history: History, period: Period) -> tuple[FamilyFigures, FamilyFigur
     cases = {c.id: c for c in history.cases}
     at_checkout = [
         i.family_at_checkout
-        for i in history.involvements
-        if is_checkout(i, cases.get(i.case_id)) and period.contains(i.ended_at)
+        for i in _ended_in(history.involvements, period)
+        if is_checkout(i, cases.get(i.case_id))
     ]
     at_close = [c.family_at_close for c in history.cases if period.contains(c.closed_at)]
 

@@ -69,7 +69,7 @@ def test_time_to_pick_up_per_urgency_organisation_and_expertise() -> None:
 
 def test_deadline_outcome_waits_while_the_deadline_has_not_passed() -> None:
     request = HISTORY.requests[3]  # withdrawn request 4, asked Tuesday 10 November, "deze week"
-    open_request = replace(request, status="open", closed_at=None)
+    open_request = request._replace(status="open", closed_at=None)
     deadline = figures.request_deadline(request.asked_at, request.urgency, CALENDAR)
     assert figures.deadline_outcome(open_request, deadline, z("2026-11-12T09:00")) is None
     assert figures.deadline_outcome(open_request, deadline, z("2026-11-14T09:00")) is False
@@ -140,7 +140,7 @@ def test_kept_in_the_voluntary_framework() -> None:
 
 def test_a_reopened_case_counts_at_its_last_closing() -> None:
     """Storage gives the last closing; a case open again (no closing now) is not among the closed."""
-    reopened = replace(HISTORY.cases[0], closed_at=None, close_reason=None)
+    reopened = HISTORY.cases[0]._replace(closed_at=None, close_reason=None)
     history = replace(HISTORY, cases=(reopened, *HISTORY.cases[1:]))
     assert figures.voluntary(history, NOVEMBER).closed == 3
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 
 from sqlalchemy import Engine, event, insert
@@ -12,7 +13,7 @@ from sqlalchemy.orm import Session
 from bench.monitor_seed import seed
 from commands.calendar import WorkCalendar
 from commands.monitor import figures
-from commands.monitor.model import FamilyAnswer
+from commands.monitor.model import FamilyAnswer, Scope
 from commands.monitor.period import month, quarter
 from storage.case_models import CardVersionRow, CaseRow, FrameworkChangeRow, InvolvementRow
 from storage.consult_models import ActionItemRow, AgendaItemRow, ConsultRow, ConsultSlotRow
@@ -57,8 +58,36 @@ def test_the_number_of_statements_does_not_grow_with_the_data(engine: Engine) ->
         many = work.monitor.history(q4.start, q4.end, TZ)
     assert len(many.requests) > 5 * len(few.requests) > 0
     assert len(many.cases) > 5 * len(few.cases)
-    assert _selects(small) == _selects(large) == 10
+    assert _selects(small) == _selects(large) == 11
     assert len(small) == len(large)
+
+
+def test_the_figures_do_not_depend_on_how_much_earlier_history_is_loaded(engine: Engine) -> None:
+    """`history` leaves out the involvements that ended before the period (most of a year's): the figures of
+    the period, in every kind of scope, are the same as over a history loaded from a year earlier on."""
+    uow = SqlUnitOfWorkFactory(engine)
+    seed(engine, cases=150, requests=750)
+    q3 = quarter(2026, 3, CALENDAR)
+    now = z("2027-01-04T09:00")
+    with uow() as work:
+        the_period = work.monitor.history(q3.start, q3.end, TZ)
+        wider = work.monitor.history(z("2025-07-01T00:00"), q3.end, TZ)
+    # The same cases (those open in the period) with all their involvements, also the earlier ones.
+    cases = {c.id for c in the_period.cases}
+    from_a_year_earlier = replace(
+        wider,
+        cases=tuple(c for c in wider.cases if c.id in cases),
+        involvements=tuple(i for i in wider.involvements if i.case_id in cases),
+        involved_before=frozenset(),
+    )
+    assert len(from_a_year_earlier.involvements) > len(the_period.involvements) > 0
+    assert the_period.involved_before  # the scope "organisatie" still sees who was involved before
+    scopes = [Scope(), Scope("gemeente", "Roosendaal"), Scope("regio", "West-Brabant West")]
+    scopes += [Scope("organisatie", key) for key in ("st-roosendaal", "vt-wb", "gi-wb", "rvdk-zw")]
+    for scope in scopes:
+        expected = figures.compute(from_a_year_earlier, q3, now, CALENDAR, scope)
+        assert figures.compute(the_period, q3, now, CALENDAR, scope) == expected, scope
+        assert expected.pickup.total.asked > 0
 
 
 def _roster(session: Session) -> None:
