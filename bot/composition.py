@@ -225,9 +225,7 @@ def build_runtime(
         on_event: EventHandler = _log_event
         if settings.channel_guard != "off":
             remover = MattermostRemover(adapter, clock, enabled=settings.channel_guard == "delete")
-            guard = ChannelGuard(
-                erbij.context, remover, bot_id=lambda: adapter.me().id, channel_of=adapter.channel
-            )
+            guard = ChannelGuard(erbij.context, remover, adapter, bot_id=lambda: adapter.me().id)
             runtime.channel_guard, on_event = guard, guard.on_event
         runtime.listener = WebsocketListener(
             settings.mattermost_base, token, on_event=on_event, verify=settings.mattermost_verify_tls

@@ -66,7 +66,7 @@ def guard_text(ctx: Context, value: str) -> str | None:
 
 
 def _with_roster(ctx: Context, allow: Allowlist) -> Allowlist:
-    with ctx.uow() as uow:  # a read: nothing is written, and it closes before the names are compared
+    with ctx.uow.read() as uow:  # no write lock; it closes before the names are compared
         people = uow.roster.professionals(include_inactive=True)
         organisations = uow.roster.organisations()
     return Allowlist(

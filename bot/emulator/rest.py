@@ -111,6 +111,20 @@ async def team_by_id(request: Request) -> Response:
     return ok(team.to_json())
 
 
+async def user_team_channels(request: Request) -> Response:
+    """GET /users/{id}/teams/{team_id}/channels: the user's channels in the team plus their DMs and group
+    messages (those have no team), as api4 getChannelsForTeamForUser; only for oneself (edit_other_users)."""
+    me = session_user(request)
+    state = backend(request).state
+    team_id = _our_team(request)
+    if resolve_user_id(request, me) != me.id:
+        raise forbidden("You do not have the appropriate permissions. (edit_other_users)")
+    state.require_team_member(me.id)
+    with state.lock:
+        mine = [c for c in state.channels.values() if me.id in c.members and c.team_id in (team_id, "")]
+        return ok([c.to_json() for c in mine])
+
+
 async def channel_by_name(request: Request) -> Response:
     me = session_user(request)
     state = backend(request).state
@@ -288,6 +302,7 @@ ROUTES = [
     Route(f"{API}/users/status/ids", statuses_by_ids, methods=["POST"]),
     Route(f"{API}/users/username/{{username}}", get_user_by_name, methods=["GET"]),
     Route(f"{API}/users/{{user_id}}/status", user_status, methods=["GET"]),
+    Route(f"{API}/users/{{user_id}}/teams/{{team_id}}/channels", user_team_channels, methods=["GET"]),
     Route(f"{API}/users/{{user_id}}", get_user, methods=["GET"]),
     Route(f"{API}/teams/name/{{team_name}}/channels/name/{{channel_name}}", channel_by_name, methods=["GET"]),
     Route(f"{API}/teams/name/{{team_name}}", team_by_name, methods=["GET"]),

@@ -88,6 +88,18 @@ class MattermostAdapter:
             cached = self._channels_by_id[channel_id] = (str(channel["name"]), str(channel["type"]))
         return cached
 
+    def my_channels(self) -> list[tuple[str, str, str]]:
+        """The bot's channels in the team and its DMs and group messages, as (id, name, type)."""
+        channels = self._rest.get(f"/users/me/teams/{self.team_id()}/channels")
+        return [(str(c["id"]), str(c["name"]), str(c["type"])) for c in channels]
+
+    def posts_since(self, channel_id: str, since: datetime) -> list[dict[str, Any]]:
+        """A channel's posts created or changed after `since`, oldest first, deleted ones left out."""
+        since_ms = str(int(since.timestamp() * 1000))
+        page = self._rest.get(f"/channels/{channel_id}/posts", params={"since": since_ms})
+        posts = [p for p in (page.get("posts") or {}).values() if not p.get("delete_at")]
+        return sorted(posts, key=lambda p: (p.get("create_at", 0), str(p.get("id", ""))))
+
     # --- writes ----------------------------------------------------------------------------------------
 
     def create_post(

@@ -150,6 +150,20 @@ def test_delete_post_needs_delete_others_posts(emu: Emulator, driver: Driver, bo
     assert as_boss.posts.delete_post(late["id"]) == {"status": "OK"}
 
 
+def test_a_users_channels_in_the_team_include_dms(
+    emu: Emulator, driver: Driver, bot: tuple[User, str]
+) -> None:
+    sanne = emu.create_user("sanne.vt")
+    overleg = emu.create_channel("overleg", private=True, members=[bot[0]])
+    emu.create_channel("elders", private=True, members=[sanne])
+    direct = emu.direct_channel(bot[0], sanne)
+    mine = driver.channels.get_channels_for_user("me", emu.team.id)
+    assert {c["id"] for c in mine} == {emu.town_square.id, overleg.id, direct.id}
+    assert {c["type"] for c in mine} == {"O", "P", "D"}
+    with pytest.raises(NotEnoughPermissions):
+        driver.channels.get_channels_for_user(sanne.id, emu.team.id)
+
+
 def test_file_upload_multipart_and_raw(emu: Emulator, driver: Driver) -> None:
     channel_id = emu.town_square.id
     upload = driver.files.upload_file(channel_id, files={"files": ("agenda.txt", b"maandag", "text/plain")})
