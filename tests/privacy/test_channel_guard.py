@@ -127,6 +127,25 @@ def test_without_permission_the_author_is_asked_to_remove_it(guarded: World, eng
     assert len(guarded.dms(sanne)) == 3 and BSN not in stored_text(engine)
 
 
+def test_when_mattermost_fails_to_delete_the_author_is_asked_and_nothing_retries(
+    guarded: World, engine: Engine
+) -> None:
+    sanne = guarded.person("sanne.devries", "Sanne", "de Vries")
+    overleg = consult_channel(guarded, sanne)
+    guarded.emulator.make_channel_admin(overleg, guarded.bot_user)
+    guarded.emulator.faults.add(method="DELETE", path="/api/v4/posts/{post_id}", kind="5xx", times=1)
+    _, result = post_and_wait(guarded, sanne, overleg, LEAK)
+    assert result.removal is Removal.FAILED
+    assert guarded.emulator.posts_in(overleg)[0]["delete_at"] == 0
+    assert "Haal het weg" in guarded.dms(sanne)[0]["message"]
+    (event,) = guard_events(engine)
+    assert (event.result, event.detail["verwijderen"]) == ("gewaarschuwd", "mislukt")
+    # A failure is no refusal: the next post in the channel is deleted.
+    _, second = post_and_wait(guarded, sanne, overleg, f"Nogmaals: {BSN}")
+    assert second.removal is Removal.DELETED
+    assert guarded.emulator.request_count("DELETE", "/api/v4/posts/{post_id}") == 2
+
+
 def test_professional_posts_pass_without_a_word(guarded: World, engine: Engine) -> None:
     people = guarded.load_roster()  # Sanne de Vries and her colleagues are professionals in the roster
     sanne, ahmed = people["sanne.devries"], people["ahmed.elamrani"]
