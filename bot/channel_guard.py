@@ -159,14 +159,18 @@ class ChannelGuard:
         now = self.ctx.clock.now()
         event = frame.get("event")
         if event == "hello":
-            # Missed events, if any, happened after the last frame this process saw.
-            since = self._last_frame_at or now - self.catch_up
-            self._frames.put({"event": "hello", "since": max(since, now - self.catch_up) - CLOCK_MARGIN})
+            self._frames.put({"event": "hello", "since": self.look_back(now)})
         elif event in WATCHED:
             self._frames.put(frame)
         else:
             log.debug("websocket event %s", event)
         self._last_frame_at = now
+
+    def look_back(self, now: datetime) -> datetime:
+        """Where a catch-up at `now` starts: missed events, if any, came after the last frame this process
+        heard; never further back than `catch_up`; a margin earlier for clock skew with Mattermost."""
+        since = self._last_frame_at or now - self.catch_up
+        return max(since, now - self.catch_up) - CLOCK_MARGIN
 
     def start(self) -> None:
         if self._thread is not None and self._thread.is_alive():

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
 
-from bot.channel_guard import MattermostRemover, channel_post
+from bot.channel_guard import CATCH_UP, CLOCK_MARGIN, ChannelGuard, MattermostRemover, channel_post
 from bot.mattermost import NotFound, PermissionDenied, TransientError
 from commands.clock import ManualClock
 from commands.privacy import Allowlist, IdentifierKind
@@ -135,6 +136,12 @@ class FakeClient:
     def channel(self, channel_id: str) -> tuple[str, str]:
         return ("overleg", "P")
 
+    def my_channels(self) -> list[tuple[str, str, str]]:
+        return []
+
+    def posts_since(self, channel_id: str, since: datetime) -> list[dict[str, Any]]:
+        return []
+
 
 def test_a_refusal_is_remembered_per_channel_for_an_hour() -> None:
     clock = ManualClock(datetime(2026, 11, 23, 8, tzinfo=UTC))
@@ -157,3 +164,16 @@ def test_gone_failed_and_switched_off() -> None:
     assert remover.remove("p2", "c1") is Removal.FAILED
     assert remover.may_remove("c1")  # a failure is no refusal
     assert not MattermostRemover(FakeClient(), clock, enabled=False).may_remove("c1")
+
+
+def test_a_catch_up_looks_back_to_the_last_frame_heard_and_at_most_a_day() -> None:
+    clock = ManualClock(datetime(2026, 11, 23, 8, tzinfo=UTC))
+    ctx: Any = SimpleNamespace(clock=clock)
+    guard = ChannelGuard(ctx, MattermostRemover(FakeClient(), clock, enabled=True), FakeClient(), lambda: BOT)
+    start = clock.now()
+    assert guard.look_back(start) == start - CATCH_UP - CLOCK_MARGIN  # a fresh process: a day
+    guard.on_event({"event": "typing", "data": {}})
+    clock.advance(timedelta(hours=2))
+    assert guard.look_back(clock.now()) == start - CLOCK_MARGIN  # since the last frame heard
+    clock.advance(timedelta(hours=30))
+    assert guard.look_back(clock.now()) == clock.now() - CATCH_UP - CLOCK_MARGIN  # never more than a day
