@@ -174,7 +174,8 @@ def _submissions(served: Served, region: Region, rep: int) -> list[str]:
         "channel_id": "c", "team_id": served.team_id, "cancelled": False,
         "submission": {"case": region.codes[i % LEADS], "expertise": rng.choice(EXPERTISE), "organisation": "any",
                        "form": "consult", "urgency": "deze_week", "experts": "1",
-                       "question": "Hoe maken we de veiligheidsafspraken met moeder concreet?", "share": True},
+                       "question": "Hoe maken we de veiligheidsafspraken met moeder concreet?", "share": True,
+                       "grondslag": "toestemming"},
     }) for i in range(2000)]  # fmt: skip
 
 

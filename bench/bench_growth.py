@@ -75,7 +75,8 @@ def operations(erbij: Erbij, region: Region) -> list[tuple[str, Callable[[int], 
             callback="request.new", state={}, user_id=region.leads[n % LEADS], channel_id="c", cancelled=False,
             submission={"case": region.codes[n % LEADS], "expertise": EXPERTISE[n % len(EXPERTISE)],
                         "organisation": "any", "form": "consult", "urgency": "deze_week", "experts": "1",
-                        "question": "Hoe maken we de veiligheidsafspraken met moeder concreet?", "share": True},
+                        "question": "Hoe maken we de veiligheidsafspraken met moeder concreet?", "share": True,
+                        "grondslag": "toestemming"},
         ))  # fmt: skip
 
     def accept(n: int) -> object:

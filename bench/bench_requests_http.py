@@ -152,7 +152,8 @@ def _submission(signer: Signer, lead: str, code: str, rng: random.Random) -> dic
         "channel_id": "c", "team_id": "", "cancelled": False,
         "submission": {"case": code, "expertise": rng.choice(EXPERTISE), "organisation": "any", "form": "consult",
                        "urgency": "deze_week", "experts": "1",
-                       "question": "Hoe maken we de veiligheidsafspraken met moeder concreet?", "share": True},
+                       "question": "Hoe maken we de veiligheidsafspraken met moeder concreet?", "share": True,
+                       "grondslag": "toestemming"},
     }  # fmt: skip
 
 

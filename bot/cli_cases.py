@@ -63,7 +63,7 @@ def cmd_audit(args: argparse.Namespace) -> int:
     `--ruw` gives the raw NEN 7513 lines with user ids."""
     from commands.cases.admin import ADMIN, audit_trail, format_trail
     from commands.cases.service import canonical_code
-    from commands.privacy_inzage import overview, read_overview
+    from commands.privacy_inzage import read_overview
 
     timezone = cli_settings(args).timezone
     with cli_database(args) as uow:
@@ -72,10 +72,10 @@ def cmd_audit(args: argparse.Namespace) -> int:
             if args.ruw:
                 print(format_trail(code, audit_trail(uow, code, _actor(), cli_now(args)), timezone))
                 return 0
-            events, people = read_overview(
-                uow, code, _actor(), cli_now(args), authorisation=ADMIN, access_point="cli"
+            trail = read_overview(
+                uow, code, _actor(), cli_now(args), authorisation=ADMIN, access_point="cli", timezone=timezone
             )
         except UserError as err:
             raise CliError(err.message) from None
-    print(overview(code, events, people, timezone))
+    print(trail.text(code, timezone))
     return 0

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import JSON, Boolean, ForeignKey, Index, Integer, String, Text, UniqueConstraint, false
 from sqlalchemy.orm import Mapped, mapped_column
 
 from storage.models import Base
@@ -89,3 +89,26 @@ class InvolvementRow(Base):
         Index("ix_involvement_case_id_expert_id", "case_id", "expert_id"),
         Index("ix_involvement_expert_id_ended_at", "expert_id", "ended_at"),
     )
+
+
+class CardShareRow(Base):
+    """One time the card was shared (with an expert, or with a consult's participants) and its legal basis.
+
+    `basis` is NULL for a share made before the basis was recorded (migration 0013 keeps those as such);
+    `basis_note` is the lead's toelichting, erased with the rest of the typed text after retention."""
+
+    __tablename__ = "card_share"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), index=True)
+    target: Mapped[str] = mapped_column(String(10))  # expert | mdo
+    expert_id: Mapped[str | None] = mapped_column(String(64))
+    organisation_kind: Mapped[str | None] = mapped_column(String(16))
+    consult_id: Mapped[int | None] = mapped_column(Integer)
+    help_request_id: Mapped[int | None] = mapped_column(Integer)
+    agenda_item_id: Mapped[int | None] = mapped_column(Integer)
+    basis: Mapped[str | None] = mapped_column(String(20))
+    basis_note: Mapped[str] = mapped_column(Text, default="", server_default="")
+    shared_by: Mapped[str] = mapped_column(String(64))
+    shared_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    carried: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())

@@ -24,8 +24,9 @@ from commands.cases.model import (
     NewCase,
 )
 from commands.cases.ports import VersionConflict
+from commands.cases.sharing import CardShare, LegalBasis, ShareBasis, ShareTarget
 from commands.roster.model import OrganisationKind
-from storage.case_models import CardVersionRow, CaseRow, FrameworkChangeRow, InvolvementRow
+from storage.case_models import CardShareRow, CardVersionRow, CaseRow, FrameworkChangeRow, InvolvementRow
 
 
 class SqlCaseRepository:
@@ -264,6 +265,34 @@ class SqlCaseRepository:
         )
         return bool(count)
 
+    # --- shares -------------------------------------------------------------------------------------------
+    def add_share(self, share: CardShare) -> CardShare:
+        row = CardShareRow(
+            case_id=share.case_id,
+            target=share.target.value,
+            expert_id=share.expert_id,
+            organisation_kind=share.organisation_kind.value if share.organisation_kind else None,
+            consult_id=share.consult_id,
+            help_request_id=share.help_request_id,
+            agenda_item_id=share.agenda_item_id,
+            basis=share.basis.basis.value if share.basis else None,
+            basis_note=share.basis.note if share.basis else "",
+            shared_by=share.shared_by,
+            shared_at=share.shared_at,
+            carried=share.carried,
+        )
+        self.session.add(row)
+        self.session.flush()
+        return _share(row)
+
+    def shares_for_case(self, case_id: int) -> list[CardShare]:
+        rows = self.session.scalars(
+            select(CardShareRow)
+            .where(CardShareRow.case_id == case_id)
+            .order_by(CardShareRow.shared_at, CardShareRow.id)
+        )
+        return [_share(r) for r in rows]
+
     def _involvements(self, *where: object) -> list[Involvement]:
         rows = self.session.scalars(
             select(InvolvementRow).where(*where).order_by(InvolvementRow.started_at, InvolvementRow.id)  # type: ignore[arg-type]
@@ -320,4 +349,26 @@ def _involvement(row: InvolvementRow) -> Involvement:
         ended_at=row.ended_at,
         end_reason=EndReason(row.end_reason) if row.end_reason else None,
         card_access=row.card_access,
+    )
+
+
+def share_basis(basis: str | None, note: str | None) -> ShareBasis | None:
+    """The stored basis; None when none was recorded (never a default in its place)."""
+    return ShareBasis(LegalBasis(basis), note or "") if basis else None
+
+
+def _share(row: CardShareRow) -> CardShare:
+    return CardShare(
+        id=row.id,
+        case_id=row.case_id,
+        target=ShareTarget(row.target),
+        basis=share_basis(row.basis, row.basis_note),
+        shared_by=row.shared_by,
+        shared_at=row.shared_at,
+        expert_id=row.expert_id,
+        organisation_kind=OrganisationKind(row.organisation_kind) if row.organisation_kind else None,
+        consult_id=row.consult_id,
+        help_request_id=row.help_request_id,
+        agenda_item_id=row.agenda_item_id,
+        carried=bool(row.carried),
     )

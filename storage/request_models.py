@@ -24,6 +24,10 @@ class HelpRequestRow(Base):
     experts_wanted: Mapped[int] = mapped_column(Integer)
     question: Mapped[str] = mapped_column(Text)
     share_card: Mapped[bool] = mapped_column(Boolean)
+    # The legal basis for sharing the card (commands.cases.sharing.LegalBasis); NULL for an anonymous consult
+    # and for requests made before it was asked. The note is typed text (erased after retention).
+    share_basis: Mapped[str | None] = mapped_column(String(20))
+    share_basis_note: Mapped[str] = mapped_column(Text, default="", server_default="")
     status: Mapped[str] = mapped_column(String(20))
     round: Mapped[int] = mapped_column(Integer, default=0)
     round_due_at: Mapped[datetime | None] = mapped_column(UTCDateTime)

@@ -28,6 +28,7 @@ from commands.requests.model import (
 )
 from commands.roster.model import OrganisationKind
 from storage.case_models import CaseRow, InvolvementRow
+from storage.cases import share_basis
 from storage.request_models import CheckinRow, EscalationRow, ExpertActivityRow, HelpRequestRow, OfferRow
 from storage.sql import one_of
 
@@ -57,6 +58,7 @@ def _request(row: HelpRequestRow) -> HelpRequest:
         closed_at=row.closed_at,
         region_wide=bool(row.region_wide),
         head_start=bool(row.head_start),
+        share_basis=share_basis(row.share_basis, row.share_basis_note),
     )
 
 
@@ -115,6 +117,8 @@ class SqlRequestRepository:
             experts_wanted=request.experts_wanted,
             question=request.question,
             share_card=request.share_card,
+            share_basis=request.share_basis.basis.value if request.share_basis else None,
+            share_basis_note=request.share_basis.note if request.share_basis else "",
             status=RequestStatus.OPEN.value,
             round=0,
             round_due_at=request.first_round_at,

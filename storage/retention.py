@@ -3,8 +3,9 @@
 What stays is pseudonymous: the case row (code, municipality, framework, measure, dates, close reason, the
 family's answer), involvements, requests' and consults' metadata, and of each card version its number, time,
 author, part and the scale scores (the monitor's figures). What goes is every text a professional typed:
-card content, framework notes, request questions, decline reasons, consult questions, decisions and action
-descriptions. The audit trail is kept (NEN 7513: five years; it holds no case content).
+card content, framework notes, request questions, decline reasons, consult questions, decisions, action
+descriptions and the toelichting of each share's legal basis (the basis itself stays). The audit trail is
+kept (NEN 7513: five years; it holds no case content).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
 from commands.ports import ErasedCase, RetentionCandidate
-from storage.case_models import CardVersionRow, CaseRow, FrameworkChangeRow
+from storage.case_models import CardShareRow, CardVersionRow, CaseRow, FrameworkChangeRow
 from storage.consult_models import ActionItemRow, AgendaItemRow
 from storage.models import AuditRow, OutboxRow
 from storage.request_models import HelpRequestRow, OfferRow
@@ -58,7 +59,9 @@ class SqlRetentionRepository:
         requests = select(HelpRequestRow.id).where(HelpRequestRow.case_id == case_id)
         questions = _count(
             self.session.execute(
-                update(HelpRequestRow).where(HelpRequestRow.case_id == case_id).values(question="")
+                update(HelpRequestRow)
+                .where(HelpRequestRow.case_id == case_id)
+                .values(question="", share_basis_note="")
             )
         )
         self.session.execute(
@@ -74,6 +77,10 @@ class SqlRetentionRepository:
                 .where(AgendaItemRow.case_id == case_id)
                 .values(question="", decision=None)
             )
+        )
+        # The basis of each share stays (who saw the card and why, for an inzage); the typed toelichting goes.
+        self.session.execute(
+            update(CardShareRow).where(CardShareRow.case_id == case_id).values(basis_note="")
         )
         self.session.flush()
         return ErasedCase(versions, notes, questions, consult_texts)

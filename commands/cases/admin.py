@@ -12,6 +12,7 @@ from datetime import datetime
 from commands.cases.export import export_filename, export_markdown
 from commands.cases.history import local
 from commands.cases.service import canonical_code
+from commands.cases.sharing import consult_labels, people_in
 from commands.catalogue import t
 from commands.errors import UserError
 from commands.ports import AuditEvent, UnitOfWork, UnitOfWorkFactory
@@ -46,8 +47,9 @@ def export_card(
         versions = uow.cases.history(case.id)
         decisions = uow.consults.past_decisions([case.id], now, EXPORT_DECISIONS)
         actions = uow.consults.open_actions_for_case(case.id)
+        shares = uow.cases.shares_for_case(case.id)
         ids = [case.lead_id, *(v.author_id for v in versions), *(f.by for f in frameworks)]
-        ids += [a.owner_id for a in actions]
+        ids += [a.owner_id for a in actions] + people_in(shares)
         ids += [i.expert_id for i in involvements] + [s.recorded_by for s in version.card.scores]
         ids += list(version.card.judgement.judged_by)
         for v in versions:
@@ -55,7 +57,8 @@ def export_card(
         names = roster_names(uow, ids)
         document = export_markdown(
             case, version, frameworks, involvements, versions, names, now=now, timezone=timezone,
-            decisions=list(reversed(decisions)), actions=actions,
+            decisions=list(reversed(decisions)), actions=actions, shares=shares,
+            consults=consult_labels(uow, shares, timezone),
         )  # fmt: skip
         uow.audit.record(
             AuditEvent(

@@ -13,6 +13,7 @@ from commands.cases.card import CardVersion, NamedBy, SafetyCard, VersionInfo
 from commands.cases.fields import assessed, assessed_label, date_text, label, month_text
 from commands.cases.history import local, name_of, version_line
 from commands.cases.model import Case, FrameworkChange, Involvement, MeasureKind
+from commands.cases.sharing import CardShare, share_lines
 from commands.cases.summary import trend
 from commands.cases.view import background, plans, worry_tags
 from commands.catalogue import t
@@ -35,6 +36,8 @@ def export_markdown(
     timezone: str,
     decisions: Sequence[PastDecision] = (),
     actions: Sequence[ActionItem] = (),
+    shares: Sequence[CardShare] = (),
+    consults: Mapping[int, str] | None = None,
 ) -> str:
     card = version.card
     out: list[str] = [
@@ -66,6 +69,11 @@ def export_markdown(
         *_consults(decisions, actions, names, timezone),
         f"## {t('kaart.export.betrokken')}",
         *([_involvement_line(i, names, timezone) for i in involvements] or [t("kaart.export.niemand")]),
+        "",
+        f"## {t('delen.export.titel')}",
+        t("delen.export.uitleg"),
+        "",
+        *(share_lines(shares, names, consults or {}, timezone) or [t("delen.niemand")]),
         "",
         f"## {t('kaart.export.geschiedenis')}",
         *[f"- {version_line(v, names, timezone)}" for v in history],

@@ -18,6 +18,7 @@ from commands.cases.history import describe_change, history_text
 from commands.cases.model import Case
 from commands.cases.parts import Target, apply, dialog_for, target_for
 from commands.cases.pdf import markdown_to_pdf
+from commands.cases.sharing import consult_labels, people_in
 from commands.cases.view import full_view, status_view
 from commands.catalogue import t
 from commands.errors import UserError
@@ -101,6 +102,8 @@ class CardCommands:
                 return Reply.text(status_view(case))
             version = uow.cases.latest_card(case.id)
             aboard = uow.cases.active_for_case(case.id)
+            shares = uow.cases.shares_for_case(case.id)
+            consults = consult_labels(uow, shares, ctx.config.timezone)
             service.audit(
                 uow, opened, "kaart.lezen", now, ACCESS_POINT, onderdeel="kaart", versie=version.info.number
             )
@@ -110,9 +113,10 @@ class CardCommands:
             version.info.author_id,
             *version.card.judgement.judged_by,
             *(i.expert_id for i in aboard),
+            *people_in(shares),
         ]
         names = service.display_names(ctx, ids)
-        view = full_view(case, version, aboard, names, ctx.config.timezone)
+        view = full_view(case, version, aboard, names, ctx.config.timezone, shares, consults)
         return Reply(replace(view, buttons=card_buttons(case, opened.relation)))
 
     def history(self, ctx: Context, user_id: str, code: str) -> Reply:
@@ -137,6 +141,8 @@ class CardCommands:
             versions = uow.cases.history(case.id)
             decisions = uow.consults.past_decisions([case.id], now, EXPORT_DECISIONS)
             actions = uow.consults.open_actions_for_case(case.id)
+            shares = uow.cases.shares_for_case(case.id)
+            consults = consult_labels(uow, shares, ctx.config.timezone)
         # Names come from chat, outside the transaction; the export is then queued with its audit entry.
         ids = [
             case.lead_id,
@@ -145,11 +151,11 @@ class CardCommands:
             *(i.expert_id for i in involvements),
         ]
         ids += [s.recorded_by for s in version.card.scores] + list(version.card.judgement.judged_by)
-        ids += [a.owner_id for a in actions]
+        ids += [a.owner_id for a in actions] + people_in(shares)
         names = service.display_names(ctx, ids)
         document = export_markdown(
             case, version, frameworks, involvements, versions, names, now=now, timezone=ctx.config.timezone,
-            decisions=list(reversed(decisions)), actions=actions,
+            decisions=list(reversed(decisions)), actions=actions, shares=shares, consults=consults,
         )  # fmt: skip
         pdf = markdown_to_pdf(document, t("kaart.samenvatting.titel", code=case.code))
         with ctx.uow() as uow:

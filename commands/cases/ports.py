@@ -8,6 +8,7 @@ from typing import Protocol
 
 from commands.cases.card import CardVersion, VersionInfo
 from commands.cases.model import Case, EndReason, FrameworkChange, Involvement, NewCase
+from commands.cases.sharing import CardShare
 from commands.roster.model import OrganisationKind
 
 
@@ -91,4 +92,13 @@ class CaseRepository(Protocol):
 
     def is_active_expert(self, case_id: int, user_id: str) -> bool:
         """Aboard the case *with* access to the card (an anonymous consult gives none)."""
+        ...
+
+    # --- shares ------------------------------------------------------------------------------------------
+    def add_share(self, share: CardShare) -> CardShare:
+        """Record one time the card was shared, with its legal basis (or none, for an old share)."""
+        ...
+
+    def shares_for_case(self, case_id: int) -> list[CardShare]:
+        """Every share of the case's card, oldest first."""
         ...

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from enum import StrEnum
 
 from commands.cases.card import CardVersion, SafetyCard, Worry
 from commands.cases.fields import assessed, assessed_label, date_text, label, month_text
 from commands.cases.history import local, name_of
 from commands.cases.model import Case, Involvement, MeasureKind
+from commands.cases.sharing import CardShare, share_lines
 from commands.cases.summary import trend
 from commands.catalogue import t
 from commands.replies import Message, Section
@@ -17,7 +18,13 @@ SECTION_MAX = 2000  # characters per block in chat; the export has no such limit
 
 
 def full_view(
-    case: Case, version: CardVersion, involvements: list[Involvement], names: Mapping[str, str], timezone: str
+    case: Case,
+    version: CardVersion,
+    involvements: list[Involvement],
+    names: Mapping[str, str],
+    timezone: str,
+    shares: Sequence[CardShare] = (),
+    consults: Mapping[int, str] | None = None,
 ) -> Message:
     card, info = version.card, version.info
     header = t(
@@ -37,6 +44,7 @@ def full_view(
         Section(t("kaart.weergave.plan_titel"), _cap(_plan(card), case.code)),
         Section(t("kaart.weergave.stappen_titel"), _cap(_steps(card), case.code)),
         Section(t("kaart.weergave.oordeel_titel"), _cap(_judgement(card, names), case.code)),
+        Section(t("delen.titel"), _cap(_shares(shares, names, consults or {}, timezone), case.code)),
     )
     footer = t("kaart.weergave.voet", code=case.code)
     return Message(f"{header}\n{footer}", sections)
@@ -76,6 +84,15 @@ def _aboard(involvements: list[Involvement], names: Mapping[str, str], timezone:
         for i in involvements
     )
     return t("kaart.weergave.aangeschoven", people=people)
+
+
+def _shares(
+    shares: Sequence[CardShare], names: Mapping[str, str], consults: Mapping[int, str], timezone: str
+) -> str:
+    """With whom the card was shared and on what basis, newest first (chat shows the latest; the export
+    holds them all)."""
+    lines = share_lines(list(reversed(shares)), names, consults, timezone)
+    return "\n".join(lines) or t("delen.niemand")
 
 
 def _empty(part: str) -> str:

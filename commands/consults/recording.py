@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 
 from commands.cases import feed
 from commands.cases.card import StepBy
+from commands.cases.sharing import SHARE_ACTION, CardShare, ShareTarget, audit_detail
 from commands.catalogue import t
 from commands.consults.agenda import new_item_key, plan_for
 from commands.consults.agendas import next_consult, rebalance
@@ -32,7 +33,7 @@ from commands.errors import AccessDenied, UserError
 from commands.inbound import ActionRequest, CommandRequest, DialogSubmission
 from commands.numbers import record_id
 from commands.outbox import OutgoingMessage, Recipient
-from commands.ports import UnitOfWork
+from commands.ports import AuditEvent, UnitOfWork
 from commands.registry import Context
 from commands.replies import (
     ActionResult,
@@ -366,6 +367,7 @@ class Recording:
                 previous_item_id=item.id,
             )
         )
+        _carry_share(uow, item, new, target, chair_id, now)
         rebalance(uow, target, now, self.settings, calendar)
         placed = uow.consults.item(new.id)
         return uow.consults.consult(placed.consult_id) if placed is not None else target
@@ -449,3 +451,24 @@ def participants(uow: UnitOfWork, consult: Consult) -> tuple[list[Participant], 
 
 def _participant(professional: Professional) -> Participant:
     return Participant(professional.user_id, professional.username, professional.display_name)
+
+
+def _carry_share(
+    uow: UnitOfWork, item: AgendaItem, new: AgendaItem, target: Consult, chair_id: str, now: datetime
+) -> None:
+    """The case goes to a later consult, and with it the card: a share of its own, on the basis the lead
+    gave for the consult it comes from (none if she gave none), marked as carried so the family can see that
+    the lead did not confirm it again."""
+    earlier = [s for s in uow.cases.shares_for_case(item.case_id) if s.agenda_item_id == item.id]
+    share = uow.cases.add_share(
+        CardShare(
+            case_id=item.case_id, target=ShareTarget.CONSULT, basis=earlier[-1].basis if earlier else None,
+            shared_by=chair_id, shared_at=now, consult_id=target.id, agenda_item_id=new.id, carried=True,
+        )
+    )  # fmt: skip
+    uow.audit.record(
+        AuditEvent(
+            at=now, actor_id=chair_id, action=SHARE_ACTION, case_code=item.case_code,
+            authorisation="mdo_voorzitter", access_point="/overleg verslag", detail=audit_detail(share),
+        )
+    )  # fmt: skip

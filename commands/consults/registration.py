@@ -7,6 +7,17 @@ earlier one, by DM: a dialog submission cannot answer with a message of its own.
 
 from __future__ import annotations
 
+from commands.cases.form import Form
+from commands.cases.sharing import (
+    SHARE_ACTION,
+    CardShare,
+    ShareBasis,
+    ShareTarget,
+    audit_detail,
+    basis_fields,
+    basis_text,
+    read_basis,
+)
 from commands.catalogue import t
 from commands.consults.agenda import Placement, Skip, new_item_key
 from commands.consults.agendas import agenda_changed, next_consult, rebalance
@@ -50,8 +61,9 @@ class Registration:
             if not uow.consults.slots():
                 raise UserError(t("overleg.geen_slots"))
             ensure_planned(uow, self.settings, work_calendar(ctx), now)
+            previous = last_consult_basis(uow.cases.shares_for_case(case.id))
             uow.commit()
-        return OpenDialog(register_dialog(case.code))
+        return OpenDialog(register_dialog(case.code, previous))
 
     def submit(self, ctx: Context, submission: DialogSubmission) -> DialogResult:
         values = submission.submission
@@ -64,6 +76,10 @@ class Registration:
         urgency_text = str(values.get("urgentie") or Urgency.REGULAR.value)
         if urgency_text not in {u.value for u in Urgency}:
             errors["urgentie"] = t("overleg.invoer.kies")
+        # The participants of the consult will read the card: why that is allowed, every time.
+        form = Form(values)
+        basis = read_basis(form)
+        errors.update(form.errors)
         if errors:
             return DialogResult(field_errors=errors)
         urgency = Urgency(urgency_text)
@@ -91,6 +107,12 @@ class Registration:
                     registered_at=now,
                 )
             )
+            share = uow.cases.add_share(
+                CardShare(
+                    case_id=case.id, target=ShareTarget.CONSULT, basis=basis, shared_by=submission.user_id,
+                    shared_at=now, consult_id=consult.id, agenda_item_id=item.id,
+                )
+            )  # fmt: skip
             rebalance(uow, consult, now, self.settings, calendar)
             text = placed_text(case.code, consult, placement, urgency, ctx.config.timezone)
             recipients = {case.lead_id, submission.user_id}
@@ -114,6 +136,13 @@ class Registration:
                     detail={"overleg": str(consult.id), "urgentie": urgency.value},
                 )
             )
+            uow.audit.record(
+                AuditEvent(
+                    at=now, actor_id=submission.user_id, action=SHARE_ACTION, case_code=case.code,
+                    authorisation="regiehouder" if actor.user_id == case.lead_id else "coordinator",
+                    access_point="/overleg inbrengen", detail=audit_detail(share),
+                )
+            )  # fmt: skip
             uow.commit()
         return DialogResult()
 
@@ -161,11 +190,21 @@ def _checked(value: object) -> bool:
     return value is True or str(value).strip().lower() in ("true", "1", "ja")
 
 
-def register_dialog(code: str) -> Dialog:
+def last_consult_basis(shares: list[CardShare]) -> ShareBasis | None:
+    """The basis the lead gave the last time she put this case on a consult (None if never, or only
+    before the basis was asked): the dialog offers it again, to keep or change."""
+    recorded = [s.basis for s in shares if s.target is ShareTarget.CONSULT and s.basis and not s.carried]
+    return recorded[-1] if recorded else None
+
+
+def register_dialog(code: str, previous: ShareBasis | None = None) -> Dialog:
+    introduction = t("overleg.inbrengen.intro", code=code)
+    if previous is not None:
+        introduction += "\n\n" + t("delen.mdo.vorige", basis=basis_text(previous))
     return Dialog(
         callback=REGISTER_CALLBACK,
         title=t("overleg.inbrengen.titel"),
-        introduction=t("overleg.inbrengen.intro", code=code),
+        introduction=introduction,
         fields=(
             DialogField(
                 "vraag",
@@ -191,6 +230,7 @@ def register_dialog(code: str) -> Dialog:
                 options=tuple(Option(t(f"overleg.urgentie.{u.value}"), u.value) for u in Urgency),
                 default=Urgency.REGULAR.value,
             ),
+            *basis_fields(previous),
         ),
         submit_label=t("overleg.inbrengen.knop"),
         state={"code": code},

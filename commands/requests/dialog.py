@@ -11,6 +11,7 @@ from commands.cases.fields import label
 from commands.cases.form import Form
 from commands.cases.lifecycle import framework_fields, read_framework
 from commands.cases.model import Framework, Measure
+from commands.cases.sharing import ShareBasis, basis_fields, read_basis
 from commands.catalogue import t
 from commands.replies import Dialog, DialogField, Option
 from commands.requests.model import InvolvementForm, Urgency
@@ -41,6 +42,7 @@ class Draft:
     # A new case's framework and measure, as the lead chose them (None when an existing code was given).
     framework: Framework | None = None
     measure: Measure | None = None
+    share_basis: ShareBasis | None = None  # required when the card is shared, None for an anonymous consult
 
 
 def request_dialog(
@@ -49,8 +51,10 @@ def request_dialog(
     case_code: str = "",
     defaults: Mapping[str, str] | None = None,
     introduction: str = "",
+    basis: ShareBasis | None = None,
 ) -> Dialog:
-    """The dialog; `defaults` prefill choices (re-engaging an expert repeats the earlier request's)."""
+    """The dialog; `defaults` prefill choices (re-engaging an expert repeats the earlier request's, and
+    `basis` the legal basis the lead recorded then: she confirms it or changes it)."""
     chosen = dict(defaults or {})
 
     def select(
@@ -127,6 +131,7 @@ def request_dialog(
             help=t("request.field.share.help"),
             optional=True,
         ),
+        *basis_fields(basis, optional=True),
     ]
     return Dialog(
         callback=CALLBACK,
@@ -178,6 +183,8 @@ def read_submission(
     if question and len(question) < QUESTION_MIN:
         form.error("question", t("request.error.question_short", min=QUESTION_MIN))
     share = "share" not in submission or form.flag("share")
+    # An anonymous consult shares no card, so it needs no basis (and keeps none that was filled in).
+    basis = read_basis(form, required=True) if share else None
     if form.errors or involvement_form is None or urgency is None:
         return dict(form.errors)
     return Draft(
@@ -192,6 +199,7 @@ def read_submission(
         share_card=share,
         framework=framework,
         measure=measure,
+        share_basis=basis,
     )
 
 

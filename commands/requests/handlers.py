@@ -7,6 +7,7 @@ from datetime import datetime
 from commands.cases.codes import InvalidCaseCode, parse_code
 from commands.cases.lifecycle import create_case
 from commands.cases.model import Case, Measure
+from commands.cases.sharing import SHARE_ACTION, CardShare, ShareTarget, audit_detail, basis_text
 from commands.catalogue import t
 from commands.errors import UserError
 from commands.inbound import ActionRequest, CommandRequest, DialogSubmission
@@ -89,8 +90,9 @@ class RequestHandlers:
                 "organisation": kinds[0].value if len(kinds) == 1 else ANY_ORGANISATION,
             }
         intro = t("request.again.intro", name=messages.person(expert))
+        basis = earlier.share_basis if earlier is not None and earlier.case_id == case.id else None
         return ActionResult(
-            open_dialog=request_dialog(areas, sorted(lead.municipalities), case.code, defaults, intro)
+            open_dialog=request_dialog(areas, sorted(lead.municipalities), case.code, defaults, intro, basis)
         )
 
     def submit(self, ctx: Context, submission: DialogSubmission) -> DialogResult:
@@ -116,6 +118,7 @@ class RequestHandlers:
                     share_card=draft.share_card,
                     created_at=now,
                     first_round_at=first_round_at,
+                    share_basis=draft.share_basis,
                 )
             )
             uow.audit.record(
@@ -209,6 +212,8 @@ class RequestHandlers:
                 request.id,
                 card_access=request.share_card,
             )
+            if request.share_card:
+                _record_share(uow, request, case, expert, now)
             # "Zo lang als nodig" is asked again after N weeks (the check-in tick).
             uow.requests.schedule_checkin(involvement.id, self.settings.policy.next_checkin(now))
             if accepted >= request.experts_wanted:
@@ -249,9 +254,12 @@ class RequestHandlers:
         lead_name = messages.person(lead)
         lead_username = lead.username if lead else case.lead_id
         key = "offer.accepted.ephemeral" if request.share_card else "offer.accepted.ephemeral.anonymous"
+        ephemeral = t(key, lead=lead_name, lead_username=lead_username, code=case.code)
+        if request.share_card:  # she handles the card knowing why she may see it
+            ephemeral += "\n" + t("delen.expert.grondslag", basis=basis_text(request.share_basis))
         return ActionResult(
             update=Message(t("offer.accepted.update", code=case.code, lead=lead_username)),
-            ephemeral=t(key, lead=lead_name, lead_username=lead_username, code=case.code),
+            ephemeral=ephemeral,
         )
 
     def _late(self, ctx: Context, offer_id: int, request_id: int, code: str) -> ActionResult:
@@ -376,6 +384,31 @@ class RequestHandlers:
     # --- the scheduler -----------------------------------------------------------------------------------
     def tick(self, ctx: Context, now: datetime) -> int:
         return run_due_rounds(ctx.uow, now, self.settings, ctx.presence)
+
+
+def _record_share(
+    uow: UnitOfWork, request: HelpRequest, case: Case, expert: Professional, now: datetime
+) -> None:
+    """The card goes to the expert who picked up: recorded with the basis the lead gave when she asked
+    (none for a request from before the basis was asked; it shows as such, never as a guess)."""
+    share = uow.cases.add_share(
+        CardShare(
+            case_id=case.id,
+            target=ShareTarget.EXPERT,
+            basis=request.share_basis,
+            shared_by=request.asked_by,
+            shared_at=now,
+            expert_id=expert.user_id,
+            organisation_kind=expert.organisation.kind,
+            help_request_id=request.id,
+        )
+    )
+    uow.audit.record(
+        AuditEvent(
+            now, request.asked_by, SHARE_ACTION, case.code, authorisation="regiehouder",
+            access_point=ACCESS_POINT, detail=audit_detail(share),
+        )
+    )  # fmt: skip
 
 
 def _lead(uow: UnitOfWork, user_id: str) -> Professional:

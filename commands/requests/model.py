@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
+from commands.cases.sharing import ShareBasis
 from commands.roster.model import OrganisationKind
 
 
@@ -69,6 +70,7 @@ class NewHelpRequest:
     share_card: bool  # False: an anonymous consult, no card content leaves the lead
     created_at: datetime
     first_round_at: datetime  # now, or the next working period for non-urgent requests out of hours
+    share_basis: ShareBasis | None = None  # why the card may be shared; None when it is not shared
 
 
 @dataclass(frozen=True)
@@ -92,6 +94,7 @@ class HelpRequest:
     closed_at: datetime | None = None
     region_wide: bool = False  # widened by a coordinator: the case's municipality no longer limits
     head_start: bool = False  # round 1 went to known faces alone; their offers outlive that round
+    share_basis: ShareBasis | None = None  # None: anonymous, or asked before the basis was recorded
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ from datetime import datetime, time, timedelta
 
 from commands.calendar import WorkCalendar
 from commands.cases.model import Case
+from commands.cases.sharing import basis_value
 from commands.cases.summary import compact_summary
 from commands.catalogue import t
 from commands.outbox import OutgoingMessage, Recipient
@@ -153,6 +154,7 @@ def send_offers(
         for offer in offers:
             # The summary leaves the lead's hands with every offer: NEN 7513 wants that on record.
             detail = {"aan": offer.expert_id, "versie": str(latest.info.number), "verzoek": str(request.id)}
+            detail["grondslag"] = basis_value(request.share_basis)
             uow.audit.record(
                 AuditEvent(now, case.lead_id, "kaart.delen", case.code, authorisation="regiehouder",
                            access_point="aanbod", detail=detail)

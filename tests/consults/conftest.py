@@ -141,7 +141,8 @@ class Office:
     def register(self, username: str, code: str, question: str = "Wat is nodig voor zicht op veiligheid?",
                  urgency: str = "regulier", **extra: Any) -> DialogResult:  # fmt: skip
         self.open(username, f"/overleg inbrengen {code}")
-        result = self.submit(username, {"vraag": question, "urgentie": urgency, **extra})
+        values = {"vraag": question, "urgentie": urgency, "grondslag": "toestemming", **extra}
+        result = self.submit(username, values)
         assert result.closes, result
         return result
 

@@ -81,7 +81,9 @@ class Story:
 
     def register(self, lead: str, code: str, question: str) -> None:
         assert self.stack.slash(self.users[lead], f"/overleg inbrengen {code}") == ""
-        result = self.stack.submit(self.users[lead], {"vraag": question, "urgentie": "regulier"})
+        result = self.stack.submit(
+            self.users[lead], {"vraag": question, "urgentie": "regulier", "grondslag": "meldcode"}
+        )
         assert result.closed, result
         self.stack.deliver()
 

@@ -116,7 +116,10 @@ def test_the_question_passes_the_privacy_guard(office: Office) -> None:
     assert "111222333" not in result.field_errors["vraag"]
     assert items_of(office, code) == []
     empty = office.submit("jeroen", {"vraag": "", "urgentie": "regulier"})
-    assert empty.field_errors == {"vraag": "Vul dit in."}
+    assert empty.field_errors == {
+        "vraag": "Vul dit in.",
+        "grondslag": "Kies op grond waarvan je de kaart deelt.",
+    }
 
 
 def test_withdrawing_before_the_consult(office: Office) -> None:

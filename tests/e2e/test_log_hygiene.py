@@ -87,7 +87,9 @@ def test_no_secret_or_case_content_in_any_log_line(stack: World, logs: Everythin
         stack.clock.now(), "maandag", SlotChanges(weekday=0, channel="mdo-west-brabant")
     )
     assert stack.slash(jeroen, f"/overleg inbrengen {code}") == ""
-    assert stack.submit(jeroen, {"vraag": CONSULT_QUESTION, "urgentie": "regulier"}).closed
+    assert stack.submit(
+        jeroen, {"vraag": CONSULT_QUESTION, "urgentie": "regulier", "grondslag": "meldcode"}
+    ).closed
     stack.tick()
 
     # The calendar feed, fetched as a calendar app would (urllib logs nothing itself).

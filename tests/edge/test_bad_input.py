@@ -79,6 +79,7 @@ def test_a_nul_character_in_a_dialog_field_is_not_an_internal_error(
             "experts": "1",
             "question": "Hoe maken we de veiligheidsafspraken\x00 concreet?",
             "share": True,
+            "grondslag": "toestemming",
         },
     )
     assert result.status == 200

@@ -24,6 +24,7 @@ DEFAULTS: dict[str, Any] = {
     "experts": "1",
     "question": QUESTION,
     "share": True,
+    "grondslag": "toestemming",
 }
 
 

@@ -150,7 +150,9 @@ def _case(script: Script, lead: str) -> str:
 
 def _register(script: Script, lead: str, code: str, urgency: str) -> None:
     script.slash(lead, f"/overleg inbrengen {code}")
-    script.submit(lead, {"vraag": QUESTIONS[lead], "urgentie": urgency, "d_veilig_thuis": True})
+    script.submit(
+        lead, {"vraag": QUESTIONS[lead], "urgentie": urgency, "d_veilig_thuis": True, "grondslag": "meldcode"}
+    )
 
 
 def _consult_of(script: Script, code: str) -> Consult:

@@ -39,7 +39,8 @@ def chapter(script: Script) -> None:
         "case": "nieuw", "municipality": "Roosendaal", "kader": "vrijwillig", "expertise": "huiselijk_geweld",
         "organisation": "VT",
         "form": "gezamenlijk_huisbezoek", "urgency": "binnen_3_werkdagen", "experts": "1",
-        "question": QUESTION, "share": True,
+        "question": QUESTION, "share": True, "grondslag": "toestemming",
+        "grondslag_toelichting": "ouders gaven toestemming in het eerste gesprek",
     })  # fmt: skip
 
     script.note("Kees kan deze week niet; hij wijst af en geeft een reden:")
