@@ -11,6 +11,7 @@ from typing import Any
 
 from bot.demo.script import Script
 from bot.demo.world import render_post
+from commands.cases.sharing import CardShare, LegalBasis, ShareBasis, ShareTarget
 from commands.cases.summary import compact_summary_text
 from commands.roster.model import Organisation, OrganisationKind, Professional, Role, RosterChanges
 
@@ -162,7 +163,12 @@ def _involve(script: Script, code: str, username: str, kind: OrganisationKind) -
     with script.world.bot.uow() as uow:
         case = uow.cases.by_code(code)
         assert case is not None
-        uow.cases.start_involvement(case.id, script.people[username].id, kind, script.world.clock.now())
+        now = script.world.clock.now()
+        uow.cases.start_involvement(case.id, script.people[username].id, kind, now)
+        # Brought in as through a request: the card is shared on the family's consent, and that is on record.
+        consent = ShareBasis(LegalBasis.CONSENT, "ouders gaven toestemming bij het eerste gesprek")
+        expert = script.people[username].id
+        uow.cases.add_share(CardShare(case.id, ShareTarget.EXPERT, consent, case.lead_id, now, expert, kind))
         uow.commit()
 
 
