@@ -24,6 +24,7 @@ from commands.monitor.model import (
     Period,
     RequestFact,
     Scope,
+    Score,
 )
 
 HOUR = 3600.0
@@ -280,7 +281,8 @@ def involvement_length(
     open_ = [
         i for i in history.involvements if i.started_at <= at and (i.ended_at is None or i.ended_at > at)
     ]
-    older = sum(at - i.started_at >= timedelta(weeks=weeks) for i in open_)
+    joined_by = at - timedelta(weeks=weeks)  # aboard at least `weeks` weeks at `at`: joined on or before
+    older = sum(i.started_at <= joined_by for i in open_)
     return InvolvementFigures(Spread.of(days), at, len(open_), older, weeks)
 
 
@@ -384,7 +386,11 @@ def handovers(history: History, period: Period, now: datetime) -> HandoverFigure
             continue
         if _lead_kind_at(case, inv.started_at) in EXPERT_KINDS_WITH_REGIE:
             continue  # already led by a GI or the Raad: nothing to avoid
-        until = min(x for x in (inv.ended_at, case.closed_at, now) if x is not None)
+        until = now
+        if inv.ended_at is not None and inv.ended_at < until:
+            until = inv.ended_at
+        if case.closed_at is not None and case.closed_at < until:
+            until = case.closed_at
         moved = any(
             inv.started_at < s.since <= until and s.organisation_kind in EXPERT_KINDS_WITH_REGIE
             for s in case.leads
@@ -404,11 +410,11 @@ class ScaleChange:
     at_moment: float | None  # mean of the latest score on or before the moment
 
 
-def _score_pair(case: CaseFact, perspective: str, day: date) -> tuple[int, int] | None:
-    own = [s for s in case.scores if s.perspective == perspective]
+def _first_and_latest(own: list[Score], day: date) -> tuple[int, int] | None:
+    """The first score of one perspective and the last one given on or before `day`."""
     if not own or own[0].on > day:
         return None
-    latest = [s for s in own if s.on <= day][-1]
+    latest = next(s for s in reversed(own) if s.on <= day)
     return own[0].score, latest.score
 
 
@@ -426,9 +432,15 @@ def safety(history: History, period: Period, calendar: WorkCalendar) -> tuple[Sc
             assert case.closed_at is not None
             moments.append(("afsluiten", case, calendar.local(case.closed_at).date()))
     pairs: dict[tuple[str, str], list[tuple[int, int]]] = defaultdict(list)
+    own: dict[int, list[tuple[str, list[Score]]]] = {}  # per case: its scores per perspective
     for moment, case, day in moments:
-        for perspective in sorted({s.perspective for s in case.scores}):
-            pair = _score_pair(case, perspective, day)
+        if case.id not in own:
+            per: dict[str, list[Score]] = defaultdict(list)
+            for score in case.scores:
+                per[score.perspective].append(score)
+            own[case.id] = sorted(per.items())
+        for perspective, scores in own[case.id]:
+            pair = _first_and_latest(scores, day)
             if pair is not None:
                 pairs[(perspective, moment)].append(pair)
     return tuple(
