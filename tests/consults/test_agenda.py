@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from commands.consults.agenda import Candidate, Skip, choose_consult, item_priority, new_item_key, plan_agenda
+from commands.consults.agenda import (
+    Candidate,
+    Skip,
+    choose_consult,
+    item_priority,
+    new_item_key,
+    plan_agenda,
+    plan_for,
+)
 from commands.consults.model import AgendaItem, Consult, ConsultStatus, ItemKind, ItemStatus, Urgency
 from commands.consults.render import AgendaView, CaseDetails, channel_agenda, full_agenda
 from commands.replies import Section
@@ -152,3 +161,90 @@ def test_rendering_keeps_card_content_out_of_the_channel_version() -> None:
     channel = channel_agenda(view)
     assert "WBW-TEST-01" in channel.text and "10:15–10:30" in channel.text
     assert "geheim" not in channel.text and "Jeroen" not in channel.text and not channel.sections
+
+
+# --- direct rules of `choose_consult`, `new_item_key` and `plan_for` (found by mutation testing) ---------
+
+NOW = datetime(2026, 11, 24, 12, 0, tzinfo=UTC)
+
+
+def regular_key(now: datetime = NOW) -> tuple[object, ...]:
+    return new_item_key(Urgency.REGULAR, ItemKind.NEW, now)
+
+
+def test_cancelled_recorded_and_started_consults_are_passed_over_silently() -> None:
+    cancelled = replace(consult(1, 25), status=ConsultStatus.CANCELLED)
+    recorded = replace(consult(2, 26), recorded_at=NOW)
+    started = consult(3, 24, deadline_hours=-24)  # 09:00 today: under way, its deadline long gone
+    open_one = consult(4, 27)
+    candidates = [Candidate(c, ()) for c in (cancelled, recorded, started, open_one)]
+    placement = choose_consult(candidates, NOW, regular_key())
+    # the next open consult, not the first candidate; a started consult is not "a closed deadline"
+    assert placement.consult == open_one
+    assert placement.skipped == ()
+
+
+def test_a_consult_starting_this_very_moment_is_no_longer_open() -> None:
+    starting = consult(1, 25)
+    placement = choose_consult([Candidate(starting, ())], starting.starts_at, regular_key(starting.starts_at))
+    assert placement.consult is None
+    assert placement.skipped == ()
+
+
+def test_registration_closes_at_the_deadline_itself() -> None:
+    friday = consult(2, 27, deadline_hours=-24)
+    at_deadline = friday.deadline_at
+    placement = choose_consult([Candidate(friday, ())], at_deadline, regular_key(at_deadline))
+    assert placement.consult is None
+    assert placement.skipped == ((friday, Skip.DEADLINE),)
+    just_before = at_deadline - timedelta(seconds=1)
+    assert choose_consult([Candidate(friday, ())], just_before, regular_key(just_before)).consult == friday
+
+
+def test_each_item_ahead_takes_exactly_one_place() -> None:
+    friday = consult(2, 27, capacity=2)
+    assert choose_consult([Candidate(friday, (item(10),))], NOW, regular_key()).consult == friday
+    assert choose_consult([Candidate(friday, (item(10), item(11)))], NOW, regular_key()).consult is None
+
+
+def test_when_nothing_fits_every_consult_passed_over_is_reported() -> None:
+    closed = consult(1, 25, deadline_hours=-22)
+    full = consult(2, 27, capacity=1)
+    placement = choose_consult([Candidate(closed, ()), Candidate(full, (item(10),))], NOW, regular_key())
+    assert placement.consult is None
+    assert placement.skipped == ((closed, Skip.DEADLINE), (full, Skip.FULL))
+
+
+def test_a_new_follow_up_goes_before_new_cases_already_registered() -> None:
+    friday = consult(2, 27, capacity=2)
+    new_cases = (item(10), item(11))
+    follow_up = new_item_key(Urgency.REGULAR, ItemKind.FOLLOW_UP, NOW)
+    assert choose_consult([Candidate(friday, new_cases)], NOW, follow_up).consult == friday
+    follow_ups = (item(10, kind=ItemKind.FOLLOW_UP), item(11, kind=ItemKind.FOLLOW_UP))
+    assert choose_consult([Candidate(friday, follow_ups)], NOW, follow_up).consult is None
+
+
+def test_a_case_registered_now_comes_after_one_registered_at_the_same_instant() -> None:
+    """Whatever the existing item's id: ties in time go to what is already there."""
+    friday = consult(2, 27, capacity=1)
+    same_instant = replace(item(987_654_321), registered_at=NOW)
+    assert choose_consult([Candidate(friday, (same_instant,))], NOW, regular_key()).consult is None
+    later = replace(item(5), registered_at=NOW + timedelta(seconds=1))
+    assert choose_consult([Candidate(friday, (later,))], NOW, regular_key()).consult == friday
+
+
+def test_plan_for_uses_the_consults_start_time_box_and_capacity() -> None:
+    monday = replace(consult(3, 30, capacity=2), minutes_per_case=20)
+    plan = plan_for(monday, [item(1), item(2), item(3)])
+    assert [(s.item.id, s.starts_at, s.ends_at) for s in plan.slots] == [
+        (1, monday.starts_at, monday.starts_at + timedelta(minutes=20)),
+        (2, monday.starts_at + timedelta(minutes=20), monday.starts_at + timedelta(minutes=40)),
+    ]
+    assert [i.id for i in plan.overflow] == [3]
+
+
+def test_a_cancelled_consult_has_no_agenda_and_everything_overflows_in_order() -> None:
+    cancelled = replace(consult(3, 30, capacity=4), status=ConsultStatus.CANCELLED)
+    plan = plan_for(cancelled, [item(1), item(2, Urgency.URGENT)])
+    assert plan.slots == ()
+    assert [i.id for i in plan.overflow] == [2, 1]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from commands.privacy import Allowlist, find_identifiers
+from commands.privacy import Allowlist, check_fields, describe, find_identifiers, refusal
 
 REFUSED = [
     ("Noah (8) is bang als vader drinkt.", "naam"),
@@ -62,3 +62,45 @@ def test_a_colleagues_surname_alone_is_still_a_name() -> None:
         f.kind.value
         for f in find_identifiers("mevrouw De Vries belde", Allowlist(people=("Sanne de Vries",)))
     ] == ["naam"]
+
+
+# --- the refusal message (found by mutation testing) -------------------------------------------------
+
+BSN_TEXT = "bsn 111222333"
+THREE = "bsn 111222333, mail j.jansen@gmail.com, bel 0612345678"
+
+
+def test_each_finding_is_described_in_dutch_with_its_masked_form() -> None:
+    (finding,) = find_identifiers(BSN_TEXT)
+    assert finding.describe() == "een burgerservicenummer (•••••••33)"
+
+
+def test_findings_are_listed_as_a_dutch_enumeration() -> None:
+    findings = find_identifiers(THREE)
+    bsn, email, phone = (f.describe() for f in findings)
+    assert describe([]) == ""
+    assert describe(findings[:1]) == bsn
+    assert describe(findings[:2]) == f"{bsn} en {email}"
+    assert describe(findings) == f"{bsn}, {email} en {phone}"
+
+
+def test_the_refusal_names_what_was_found_and_says_nothing_was_stored() -> None:
+    findings = find_identifiers(THREE)
+    message = refusal(findings)
+    assert describe(findings) in message
+    assert "niets opgeslagen" in message
+    assert "111222333" not in message and "j.jansen" not in message and "0612345678" not in message
+
+
+def test_check_fields_refuses_exactly_the_fields_with_an_identifier() -> None:
+    errors = check_fields({"vraag": "Hoe gaat het met Kind 1?", "wat_werkt": BSN_TEXT, "zorgen": THREE})
+    assert errors == {
+        "wat_werkt": refusal(find_identifiers(BSN_TEXT)),
+        "zorgen": refusal(find_identifiers(THREE)),
+    }
+
+
+def test_check_fields_applies_the_allowlist() -> None:
+    allow = Allowlist(people=("Sanne de Vries",))
+    assert check_fields({"vraag": "Overleg met Sanne de Vries."}, allow) == {}
+    assert list(check_fields({"vraag": "Overleg met Sanne de Vries."})) == ["vraag"]

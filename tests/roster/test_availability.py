@@ -10,7 +10,7 @@ import holidays
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from commands.roster.availability import available, holiday_name, is_working_day
+from commands.roster.availability import available, free_days, holiday_name, is_working_day
 from commands.roster.model import Absence, AbsenceSource, Professional, Role
 from tests.roster.fakes import professional
 
@@ -164,3 +164,53 @@ def test_the_chat_status_never_decides(p: Professional, at: datetime, used: int)
     plain = available(p, at, tz=AMS, active_involvements=used)
     for status in ("ooo", "dnd", "offline", "away"):
         assert available(p, at, tz=AMS, active_involvements=used, chat_status=status).ok == plain.ok
+
+
+# --- boundaries and `free_days` (found by mutation testing) ------------------------------------------
+
+
+def test_working_hours_include_the_start_and_exclude_the_end() -> None:
+    p = professional(start=time(8, 30), end=time(17, 0))
+    monday = date(2026, 11, 23)
+    assert check(p, at=datetime.combine(monday, time(8, 30), AMS))[0]
+    assert not check(p, at=datetime.combine(monday, time(8, 29, 59), AMS))[0]
+    assert check(p, at=datetime.combine(monday, time(16, 59, 59), AMS))[0]
+    assert check(p, at=datetime.combine(monday, time(17, 0), AMS)) == (False, "buiten werktijd (08:30–17:00)")
+
+
+def test_an_ordinary_working_day_is_a_working_day() -> None:
+    p = professional(days=frozenset({0, 2}))  # Monday and Wednesday
+    assert is_working_day(p, date(2026, 11, 23))  # Monday
+    assert not is_working_day(p, date(2026, 11, 24))  # Tuesday
+    assert is_working_day(p, date(2026, 11, 25))  # Wednesday
+
+
+def test_free_days_skip_days_off_holidays_and_absences_and_include_both_ends() -> None:
+    p = professional(absences=(Absence(date(2026, 12, 22), date(2026, 12, 22)),))
+    # Monday 21 to Monday 28 December: Tuesday absent, Christmas on Friday and Saturday, a weekend
+    assert free_days(p, date(2026, 12, 21), date(2026, 12, 28)) == [
+        date(2026, 12, 21),
+        date(2026, 12, 23),
+        date(2026, 12, 24),
+        date(2026, 12, 28),
+    ]
+    assert free_days(p, date(2026, 12, 23), date(2026, 12, 23)) == [date(2026, 12, 23)]
+    assert free_days(p, date(2026, 12, 22), date(2026, 12, 22)) == []
+    assert free_days(p, date(2026, 12, 24), date(2026, 12, 21)) == []
+
+
+@settings(deadline=None)
+@given(p=experts(), first=st.dates(date(2024, 1, 1), date(2032, 12, 31)), length=st.integers(0, 30))
+def test_free_days_are_exactly_the_working_days_without_absence(
+    p: Professional, first: date, length: int
+) -> None:
+    last = first + timedelta(days=length)
+    span = [first + timedelta(days=n) for n in range(length + 1)]
+    expected = [
+        d
+        for d in span
+        if d.weekday() in p.working_time.days
+        and holiday_name(d) is None
+        and not any(a.start <= d <= a.end for a in p.absences)
+    ]
+    assert free_days(p, first, last) == expected
