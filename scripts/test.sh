@@ -8,6 +8,10 @@ set -uo pipefail
 BIN=${BIN:-.venv/bin}
 PG_URL=${ERBIJ_TEST_POSTGRES_URL:-postgresql://postgres@127.0.0.1:5432/test}
 export ERBIJ_TEST_POSTGRES_URL=$PG_URL
+# Two pytest workers (pytest-xdist) by default: CI has two cores, and most tests wait on loopback HTTP,
+# websockets and the database as much as they compute. Tests are isolated per process (a SQLite file per
+# test, a PostgreSQL schema per worker), so the split is safe; ERBIJ_TEST_WORKERS=0 runs in one process.
+WORKERS=${ERBIJ_TEST_WORKERS:-2}
 
 # pytest: 0 = all passed; 5 = no tests collected, which for a whole suite means something is broken.
 verdict() {
@@ -19,14 +23,14 @@ verdict() {
 }
 
 echo "== tests on SQLite =="
-ERBIJ_TEST_DATABASE=sqlite "$BIN/pytest" -q -p no:cacheprovider "$@"
+ERBIJ_TEST_DATABASE=sqlite "$BIN/pytest" -q -p no:cacheprovider -n "$WORKERS" "$@"
 sqlite_rc=$?
 sqlite_result=$(verdict "$sqlite_rc")
 
 pg_rc=0
 if "$BIN/python" -m tests.support.pg_probe "$PG_URL"; then
   echo "== tests on PostgreSQL =="
-  ERBIJ_TEST_DATABASE=postgresql "$BIN/pytest" -q -p no:cacheprovider "$@"
+  ERBIJ_TEST_DATABASE=postgresql "$BIN/pytest" -q -p no:cacheprovider -n "$WORKERS" "$@"
   pg_rc=$?
   pg_result=$(verdict "$pg_rc")
 elif [ "${CI:-}" = "true" ]; then
