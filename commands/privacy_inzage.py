@@ -24,6 +24,7 @@ from commands.cases.sharing import (
 )
 from commands.catalogue import catalogue, t
 from commands.inbound import CommandRequest
+from commands.numbers import record_id
 from commands.ports import AuditEvent, UnitOfWorkFactory
 from commands.registry import Context
 from commands.replies import CommandResult, Reply
@@ -49,11 +50,15 @@ def who(actor_id: str, people: Mapping[str, Professional]) -> str:
     return t("inzage.onbekend")  # left the roster long ago: the trail keeps the id, the overview says so
 
 
-def what(event: AuditEvent, people: Mapping[str, Professional] | None = None) -> str:
+def what(
+    event: AuditEvent,
+    people: Mapping[str, Professional] | None = None,
+    consults: Mapping[int, str] | None = None,
+) -> str:
     key = f"inzage.actie.{event.action}"
     label = t(key) if _known(key) else event.action
     if event.action == SHARE_ACTION and event.result != DENIED:
-        return _shared(event, people or {})
+        return _shared(event, people or {}, consults or {})
     part = event.detail.get("onderdeel")
     if part:
         label = t("inzage.met_onderdeel", action=label, part=part)
@@ -62,7 +67,7 @@ def what(event: AuditEvent, people: Mapping[str, Professional] | None = None) ->
     return label
 
 
-def _shared(event: AuditEvent, people: Mapping[str, Professional]) -> str:
+def _shared(event: AuditEvent, people: Mapping[str, Professional], consults: Mapping[int, str]) -> str:
     """'deelde de kaart met Sanne de Vries (expert, Veilig Thuis) (grondslag: meldcode (stap 2))'."""
     raw = event.detail.get("grondslag", "")
     basis = t(f"delen.grondslag_kort.{raw}") if _known(f"delen.grondslag_kort.{raw}") else basis_text(None)
@@ -71,7 +76,8 @@ def _shared(event: AuditEvent, people: Mapping[str, Professional]) -> str:
     if "met" in event.detail:
         to = who(event.detail["met"], people)
     else:
-        to = t("delen.deelnemers", consult=t("delen.mdo_onbekend"))
+        consult = consults.get(record_id(event.detail.get("overleg", "")) or 0) or t("delen.mdo_onbekend")
+        to = t("delen.deelnemers", consult=consult)
     return t("inzage.delen", to=to, basis=basis)
 
 
@@ -96,7 +102,7 @@ def overview(
             "inzage.regel",
             when=event.at.astimezone(zone).strftime("%d-%m-%Y %H:%M"),
             who=who(event.actor_id, people),
-            what=what(event, people),
+            what=what(event, people, consults),
         )
         if behalf and event.on_behalf_of is not None:
             line += t("inzage.namens", who=who(event.on_behalf_of, people))

@@ -4,10 +4,17 @@ card's participants see with whom it was shared and why. Through the facade on t
 
 from __future__ import annotations
 
+import io
+
+from pypdf import PdfReader
+from sqlalchemy import Engine
+
+from bot.demo.world import World, render_post
 from commands.cases.sharing import CardShare, LegalBasis, ShareBasis, ShareTarget
 from commands.consults.model import ItemStatus
 from commands.replies import Reply
 from tests.consults.conftest import Office
+from tests.consults.test_e2e import Story
 from tests.consults.test_recording import button, overview
 from tests.support.people import uid
 
@@ -120,3 +127,54 @@ def test_a_carried_case_is_shared_again_on_the_earlier_basis_and_shows_on_the_ca
     )  # type: ignore[union-attr]
     assert lines.splitlines()[0].startswith("- 25-11-2026 ")  # newest first
     assert "(doorgeschoven naar dit overleg), door Karin Smit — grondslag: wettelijke taak" in lines
+
+
+def test_over_http_the_consult_dialog_requires_the_basis_and_the_card_and_export_show_it(
+    stack: World, engine: Engine
+) -> None:
+    story = Story(stack, engine)
+    code = story.case("jeroen.st")
+    jeroen = story.users["jeroen.st"]
+    assert stack.slash(jeroen, f"/overleg inbrengen {code}") == ""
+    dialog = stack.emulator.dialogs(jeroen)[-1].dialog
+    fields = {e["name"]: e for e in dialog["elements"]}
+    assert (
+        fields["grondslag"]["display_name"] == "Grondslag voor delen" and not fields["grondslag"]["optional"]
+    )
+    assert "Op grond waarvan deel je de kaart" in fields["grondslag"]["help_text"]
+    question = {"vraag": "Is een raadsonderzoek nodig?", "urgentie": "regulier"}
+    refused = stack.submit(jeroen, question)  # the webapp itself holds back a required field
+    assert not refused.closed and set(refused.errors) == {"grondslag"}
+    note = "ouders stemden in bij het huisbezoek"
+    assert stack.submit(
+        jeroen, {**question, "grondslag": "toestemming", "grondslag_toelichting": note}
+    ).closed
+    stack.deliver()
+
+    story.at("2026-11-24 15:00")
+    stack.tick()  # the agenda goes out: the chair may read the card until the verslag
+    line = (
+        "gedeeld met de deelnemers van MDO op 25-11-2026 10:00, door Jeroen Bakker — grondslag: "
+        f"toestemming van het gezin ({note})"
+    )
+    karin = story.users["karin.mdo"]
+    stack.slash(karin, f"/kaart {code}")
+    shown = stack.emulator.ephemerals(karin)[-1]
+    attachments = shown.get("attachments") or (shown.get("props") or {}).get("attachments") or []
+    assert line in render_post({"message": "", "props": {"attachments": attachments}})
+
+    assert "privébericht" in stack.slash(jeroen, f"/kaart {code} export")
+    stack.deliver()
+    files = [p for p in stack.dms(jeroen) if p.get("file_ids")][-2:]
+    (_, markdown), (_, pdf) = (stack.emulator.posts.file(p["file_ids"][0]) for p in files)
+    assert line in markdown.decode("utf-8")
+    text = " ".join(" ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages).split())
+    assert line.replace("—", "-") in text
+
+    inzage = stack.slash(jeroen, f"/kaart {code} inzage")
+    assert (
+        "deelde de kaart met de deelnemers van MDO op 25-11-2026 10:00 (grondslag: toestemming van het gezin)"
+        in inzage
+    )
+    assert line.replace("Bakker", "Bakker (regiehouder, Sociaal Team Roosendaal)") in inzage
+    assert stack.emulator.warnings == [] and stack.emulator.unmodelled == []

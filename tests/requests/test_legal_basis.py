@@ -7,9 +7,11 @@ from __future__ import annotations
 import io
 from typing import Any
 
+import pytest
 from pypdf import PdfReader
 from sqlalchemy import select, text, update
 
+from bot import cli
 from bot.demo.world import render_post
 from commands.cases.sharing import LegalBasis, ShareBasis, ShareTarget
 from storage.case_models import CardShareRow
@@ -108,6 +110,9 @@ def test_the_basis_travels_from_the_dialog_to_the_card_the_export_and_the_inzage
     assert "**Gedeeld**, met de grondslag van elke keer:" in inzage
     assert f"— grondslag: meldcode (stap 2) ({NOTE})" in inzage
     assert region["sanne.devries"].id not in inzage  # names, not user ids
+    assert (
+        region.stack.emulator.warnings == []
+    )  # the dialog is one Mattermost accepts (label and help lengths)
 
 
 def test_an_anonymous_consult_needs_no_basis_and_shares_nothing(region: Region) -> None:
@@ -188,3 +193,20 @@ def test_opnieuw_erbij_halen_offers_the_earlier_basis_to_keep_or_change(region: 
     region.stack.deliver()
     region.click("sanne.devries", "Ik pak het op")
     assert [(r.basis, r.basis_note) for r in shares(region)] == [("wettelijke_taak", "OTS sinds oktober")] * 2
+
+
+def test_erbij_audit_gives_the_basis_of_each_share_too(
+    region: Region, database_url: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    region.ask("jeroen.peeters", grondslag="toestemming", grondslag_toelichting="ouders, schriftelijk")
+    code = region.case_code()
+    region.click("sanne.devries", "Ik pak het op")
+    monkeypatch.setenv("ERBIJ_DATABASE_URL", database_url)
+    assert cli.main(["audit", code], clock=region.stack.clock) == 0
+    out = capsys.readouterr().out
+    assert (
+        "deelde de kaart met Sanne de Vries (expert, " in out
+        and "(grondslag: toestemming van het gezin)" in out
+    )
+    assert "— grondslag: toestemming van het gezin (ouders, schriftelijk)" in out
+    assert region["sanne.devries"].id not in out
