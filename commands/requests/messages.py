@@ -6,6 +6,7 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from commands.cases.fields import label
+from commands.cases.sharing import basis_text
 from commands.catalogue import t
 from commands.replies import Button, Message, Section
 from commands.requests.matching import Candidate
@@ -71,6 +72,8 @@ def offer_message(
     ]
     if request.experts_wanted > 1:
         fields.append((t("offer.field.duo"), t("request.experts.2")))
+    if request.share_card:  # the card summary comes along: the expert sees on what basis
+        fields.append((t("delen.veld.grondslag"), basis_text(request.share_basis)))
     sections = [
         Section(
             t("offer.section.title", id=request.id, urgency=t(f"request.urgency.{request.urgency.value}")),

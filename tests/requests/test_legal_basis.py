@@ -61,6 +61,9 @@ def test_the_basis_travels_from_the_dialog_to_the_card_the_export_and_the_inzage
     assert request.share_basis == ShareBasis(LegalBasis.MELDCODE, NOTE)
     assert shares(region) == []  # asked, not yet shared: nobody has the card yet
 
+    offer = region.open_offer("sanne.devries")
+    fields = {f["title"]: f["value"] for a in offer["props"]["attachments"] for f in a.get("fields") or []}
+    assert fields["Grondslag voor delen"] == BASIS  # the card summary travels with the offer, and why
     picked = region.click("sanne.devries", "Ik pak het op")
     assert (
         f"De regiehouder deelt de kaart met je op grond van: meldcode (stap 2) ({NOTE})."
