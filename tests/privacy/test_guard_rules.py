@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from commands.privacy import Allowlist, check_fields, describe, find_identifiers, refusal
+from commands.privacy import Allowlist, check_fields, describe, find_identifiers, is_bsn, is_iban, refusal
 
 REFUSED = [
     ("Noah (8) is bang als vader drinkt.", "naam"),
@@ -104,3 +104,109 @@ def test_check_fields_applies_the_allowlist() -> None:
     allow = Allowlist(people=("Sanne de Vries",))
     assert check_fields({"vraag": "Overleg met Sanne de Vries."}, allow) == {}
     assert list(check_fields({"vraag": "Overleg met Sanne de Vries."})) == ["vraag"]
+
+
+# --- exact spans and masks: the span decides what a later detector may still claim; the mask is what the
+# writer sees back (the first letter of the address and its top-level domain, nothing else) -----------
+
+SPANS = [
+    ("jan@gmail.com", "email", 0, 13, "j•••@•••.com"),
+    ("j @ gmail.com", "email", 0, 13, "j•••@•••.com"),  # a one-letter local part, written spaced
+    ("mail naar ab@x.nl.", "email", 10, 17, "a•••@•••.nl"),  # the full stop ends the sentence
+    ("naam @ t.co", "email", 0, 11, "n•••@•••.co"),  # a one-letter domain, written spaced
+    ("info@t.co", "email", 0, 9, "i•••@•••.co"),
+    ("mail: piet(at)t.co", "email", 6, 18, "p•••@•••.co"),
+    ("bsn 111222333", "bsn", 4, 13, "•••••••33"),
+    ("tel 0612345678", "telefoon", 4, 14, "••••••••78"),
+    ("+31 (0)6 12345678", "telefoon", 0, 17, "+•• (•)• ••••••78"),
+    ("NL91ABNA0417164300", "iban", 0, 18, "NL••••••••••••••00"),
+    ("nl91abna0417164300", "iban", 0, 18, "NL••••••••••••••00"),
+    ("geb. 12-03-2015", "datum", 5, 15, "••-••-••••"),
+    ("16 maart 2022", "datum", 0, 13, "•• ••••• ••••"),
+]
+
+
+@pytest.mark.parametrize(("text", "kind", "start", "end", "masked"), SPANS)
+def test_span_and_mask(text: str, kind: str, start: int, end: int, masked: str) -> None:
+    assert [(f.kind.value, f.start, f.end, f.masked) for f in find_identifiers(text)] == [
+        (kind, start, end, masked)
+    ]
+
+
+# --- IBAN, date and schedule-word rules -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("compact", "valid"),
+    [
+        ("NL91ABNA0417164300", True),
+        ("nl91abna0417164300", True),  # typed in lower case
+        ("BE53123456789012", True),  # mod-97 holds, Belgium's own account check does not: still a family's
+        ("NL91ABNA041716430", False),  # one character short
+        ("NL91ABNA04171643001", False),  # one too many
+        ("NL91ABNA0417164301", False),  # mod-97 fails
+        ("NL91ABNA04171643-0", False),  # not letters and digits only
+        ("KW81CBKU0000000000001234560101", False),  # valid, but from outside the countries listed
+    ],
+)
+def test_is_iban(compact: str, valid: bool) -> None:
+    assert is_iban(compact) is valid
+
+
+def test_an_iban_failing_only_its_countrys_account_check_is_refused() -> None:
+    assert [f.kind.value for f in find_identifiers("IBAN BE53 1234 5678 9012")] == ["iban"]
+
+
+@pytest.mark.parametrize(
+    ("text", "refused"),
+    [
+        ("geb. 29-02-2000", True),
+        ("geb. 29-02-1900", False),  # no such day: 1900 was no leap year
+        ("geb. 29-02-'00", True),  # '00 is 2000
+        ("geb. 29-02-'16", True),  # '16 is 2016
+        ("geb. 29-02-'17", False),
+        ("geb. 29-02-'88", True),  # '88 is 1988
+        ("geb. 29-02-'87", False),
+        ("geb. 31-02-2015", False),  # no such day
+        ("geb. 31-12-1899", False),  # before 1900 and after 2100: not a date of birth in a youth case
+        ("geb. 01-01-1900", True),
+        ("geb. 31-12-2100", True),
+        ("geb. 02-01-2101", False),
+    ],
+)
+def test_two_digit_years_and_leap_days(text: str, refused: bool) -> None:
+    assert bool(find_identifiers(text)) is refused
+
+
+@pytest.mark.parametrize(
+    ("text", "refused"),
+    [
+        ("zitting 14-03-2025", False),
+        ("op 12-03-2015 geboren", True),  # a birth word just after beats the schedule word before
+        ("Zitting op 14-03-2025; daarna bespreken we de verjaardag van Kind 1.", False),  # far after
+        ("Kind 1 is van 12-03-2015, zie het overleg", True),  # a schedule word only after the date
+    ],
+)
+def test_schedule_and_birth_words_around_a_date(text: str, refused: bool) -> None:
+    assert bool(find_identifiers(text)) is refused
+
+
+@pytest.mark.parametrize(
+    ("digits", "valid"),
+    [
+        ("111222333", True),  # the elfproef holds
+        ("111222334", False),  # it does not
+        ("010000008", True),
+        ("10000008", True),  # the same number with its leading zero dropped
+        ("1112223330", False),  # ten digits
+        ("000000000", False),  # all zeros passes the elfproef but is no number
+        ("00000000", False),
+        ("11122233a", False),
+    ],
+)
+def test_is_bsn(digits: str, valid: bool) -> None:
+    assert is_bsn(digits) is valid
+
+
+def test_an_eight_digit_bsn_is_refused_without_a_keyword() -> None:
+    assert [f.kind.value for f in find_identifiers("nummer 10000008 gebeld")] == ["bsn"]
