@@ -1,7 +1,8 @@
-"""The cases feature through the Erbij facade on the real unit of work (SQLite or PostgreSQL).
+"""The cases feature through the Erbij facade, on the in-memory fakes (`desk`) or on SQL (`sql_desk`).
 
-People are seeded in the real roster; only the chat directory is a fake. `Desk` types commands and submits
-dialogs as a named person and can read what was queued in the outbox and written to the audit trail.
+The handler tests run on the fakes (tests/fakes, kept honest by tests/contracts); the tests of storage itself
+use `sql_desk` (SQLite or PostgreSQL). `Desk` types commands and submits dialogs as a named person and can
+read what was queued in the outbox and written to the audit trail.
 """
 
 from __future__ import annotations
@@ -20,13 +21,14 @@ from commands.cases.model import Case
 from commands.clock import ManualClock
 from commands.help import wiring as help_wiring
 from commands.inbound import CommandRequest, DialogSubmission
-from commands.outbox import message_from_dict
-from commands.ports import AuditEvent
+from commands.outbox import FileAttachment, OutgoingMessage, Recipient, message_from_dict
+from commands.ports import AuditEvent, UnitOfWorkFactory
 from commands.registry import Context, Router
 from commands.replies import CommandResult, Dialog, DialogResult, OpenDialog, Reply
 from commands.roster.model import Role
 from storage.models import OutboxRow
 from storage.uow import SqlUnitOfWorkFactory
+from tests.fakes import FakeUnitOfWorkFactory
 from tests.support import people
 from tests.support.people import ORGANISATIONS, uid
 
@@ -47,9 +49,9 @@ class Desk:
     """Types commands and fills in dialogs as a person; reads the outbox and the audit trail."""
 
     erbij: Erbij
-    uow: SqlUnitOfWorkFactory
-    engine: Engine
+    uow: UnitOfWorkFactory
     clock: ManualClock
+    engine: Engine | None = None  # on SQL: the database under test
     last_dialog: Dialog | None = None
 
     def command(self, username: str, line: str) -> CommandResult:
@@ -125,36 +127,59 @@ class Desk:
             uow.commit()
         return involvement.id
 
-    def outbox(self) -> list[OutboxRow]:
+    def outbox(self) -> list[OutgoingMessage]:
+        """Every committed outbox message, oldest first."""
+        if isinstance(self.uow, FakeUnitOfWorkFactory):
+            return self.uow.sent()
+        assert self.engine is not None
         with Session(self.engine) as session:
-            rows = list(session.scalars(select(OutboxRow).order_by(OutboxRow.id)))
-            session.expunge_all()
-        return rows
+            return [_message(row) for row in session.scalars(select(OutboxRow).order_by(OutboxRow.id))]
 
     def dms(self, username: str) -> list[str]:
-        return [
-            message_from_dict(r.payload).text
-            for r in self.outbox()
-            if r.recipient_kind == "user" and r.recipient_ref == uid(username)
-        ]
+        return [m.message.text for m in self.outbox() if m.to == Recipient.user(uid(username))]
 
     def audit(self, code: str) -> list[AuditEvent]:
         with self.uow() as uow:
             return uow.audit.for_case(code)
 
 
-def seed_roster(uow: SqlUnitOfWorkFactory, clock: ManualClock) -> None:
+def _message(row: OutboxRow) -> OutgoingMessage:
+    file = None
+    if row.file_name is not None and row.file_content is not None:
+        file = FileAttachment(row.file_name, row.file_content, row.file_mime or "application/octet-stream")
+    to = Recipient(row.recipient_kind, row.recipient_ref)  # type: ignore[arg-type]
+    return OutgoingMessage(row.key, to, message_from_dict(row.payload), row.replaces_key, file=file)
+
+
+def seed_roster(uow: UnitOfWorkFactory, clock: ManualClock) -> None:
     people.seed_roster(uow, PEOPLE, clock.now())
 
 
-def build_erbij(uow: SqlUnitOfWorkFactory, clock: ManualClock, settings: CardSettings | None = None) -> Erbij:
+def build_erbij(uow: UnitOfWorkFactory, clock: ManualClock, settings: CardSettings | None = None) -> Erbij:
     router = Router()
     cases_wiring.register(router, help_wiring.register(router), settings)
     return Erbij(router, Context(uow=uow, clock=clock, directory=people.FakeDirectory(PEOPLE, "onbekend")))
 
 
-@pytest.fixture
-def desk(engine: Engine, clock: ManualClock) -> Desk:
+def fake_desk(clock: ManualClock, settings: CardSettings | None = None) -> Desk:
+    uow = FakeUnitOfWorkFactory()
+    seed_roster(uow, clock)
+    return Desk(build_erbij(uow, clock, settings), uow, clock)
+
+
+def sql_desk_on(engine: Engine, clock: ManualClock, settings: CardSettings | None = None) -> Desk:
     uow = SqlUnitOfWorkFactory(engine)
     seed_roster(uow, clock)
-    return Desk(build_erbij(uow, clock), uow, engine, clock)
+    return Desk(build_erbij(uow, clock, settings), uow, clock, engine)
+
+
+@pytest.fixture
+def desk(clock: ManualClock) -> Desk:
+    """The cases feature on the in-memory fakes: for the handlers' logic."""
+    return fake_desk(clock)
+
+
+@pytest.fixture
+def sql_desk(engine: Engine, clock: ManualClock) -> Desk:
+    """The cases feature on the database under test: for storage and what it must do in SQL."""
+    return sql_desk_on(engine, clock)

@@ -9,7 +9,6 @@ from __future__ import annotations
 from datetime import datetime
 
 import pytest
-from sqlalchemy import Engine
 
 from commands.cases import parts
 from commands.cases.codes import new_code
@@ -18,8 +17,7 @@ from commands.cases.model import EndReason
 from commands.clock import ManualClock
 from commands.ports import UnitOfWork
 from commands.replies import Dialog, DialogResult, OpenDialog, Reply
-from storage.uow import SqlUnitOfWorkFactory
-from tests.cases.conftest import Desk, build_erbij, seed_roster, uid
+from tests.cases.conftest import Desk, fake_desk, uid
 
 
 class ConsultOn:
@@ -33,10 +31,8 @@ class ConsultOn:
 
 
 @pytest.fixture
-def desk(engine: Engine, clock: ManualClock) -> Desk:
-    uow = SqlUnitOfWorkFactory(engine)
-    seed_roster(uow, clock)
-    return Desk(build_erbij(uow, clock, CardSettings(consult=ConsultOn("karin"))), uow, engine, clock)
+def desk(clock: ManualClock) -> Desk:
+    return fake_desk(clock, CardSettings(consult=ConsultOn("karin")))
 
 
 ROLES = ["jeroen", "sanne", "pieter", "karin", "ahmed", "eva", "onbekend"]

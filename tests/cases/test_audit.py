@@ -125,8 +125,9 @@ def test_the_audit_trail_is_append_only_and_reading_it_is_logged(desk: Desk) -> 
 
 
 def test_erbij_audit_on_the_command_line(
-    desk: Desk, database_url: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    sql_desk: Desk, database_url: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    desk = sql_desk  # the command line reads the database
     code = desk.new_case()
     desk.say("eva", f"/kaart {code}")
     monkeypatch.setenv("ERBIJ_DATABASE_URL", database_url)

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from bot import cli
+from commands.outbox import FileAttachment, OutgoingMessage, Recipient
 from tests.cases.conftest import Desk, uid
 from tests.cases.test_card_parts import AGREEMENT, STEP, WORRY
 
@@ -55,28 +56,28 @@ def filled_case(desk: Desk) -> str:
     return code
 
 
-def export_rows(desk: Desk) -> list:  # type: ignore[type-arg]
-    return [r for r in desk.outbox() if r.file_name]
+def export_rows(desk: Desk) -> list[tuple[OutgoingMessage, FileAttachment]]:
+    return [(m, m.file) for m in desk.outbox() if m.file is not None]
 
 
 def test_export_is_sent_privately_to_the_lead_as_a_markdown_and_a_pdf_file(desk: Desk) -> None:
     code = filled_case(desk)
     reply = desk.say("jeroen", f"/kaart {code} export")
     assert "privébericht" in reply
-    row, pdf = export_rows(desk)
-    assert (row.recipient_kind, row.recipient_ref) == ("user", uid("jeroen"))
-    assert row.file_name == f"veiligheidskaart-{code}-v14.md"
-    assert row.file_mime == "text/markdown"
-    assert code in row.payload["text"]
-    assert (pdf.recipient_kind, pdf.recipient_ref) == ("user", uid("jeroen"))
-    assert (pdf.file_name, pdf.file_mime) == (f"veiligheidskaart-{code}-v14.pdf", "application/pdf")
-    assert pdf.file_content.startswith(b"%PDF-")
+    (markdown, md_file), (pdf, pdf_file) = export_rows(desk)
+    assert markdown.to == Recipient.user(uid("jeroen"))
+    assert md_file.filename == f"veiligheidskaart-{code}-v14.md"
+    assert md_file.mime_type == "text/markdown"
+    assert code in markdown.message.text
+    assert pdf.to == Recipient.user(uid("jeroen"))
+    assert (pdf_file.filename, pdf_file.mime_type) == (f"veiligheidskaart-{code}-v14.pdf", "application/pdf")
+    assert pdf_file.content.startswith(b"%PDF-")
 
 
 def test_export_holds_the_whole_card_and_its_history(desk: Desk) -> None:
     code = filled_case(desk)
     desk.say("jeroen", f"/kaart {code} export")
-    document = export_rows(desk)[0].file_content.decode("utf-8")
+    document = export_rows(desk)[0][1].content.decode("utf-8")
     assert document.startswith(f"# Veiligheidskaart {code}\n")
     for expected in [
         "## Kader en maatregel", "Vrijwillig · Jeroen Bakker", "Drang · Jeroen Bakker",
@@ -107,12 +108,13 @@ def test_exporting_again_sends_again(desk: Desk) -> None:
 
 
 def test_erbij_card_export_on_the_command_line(
-    desk: Desk,
+    sql_desk: Desk,
     database_url: str,
     tmp_path: Path,
     capsys: pytest.CaptureFixture[str],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    desk = sql_desk  # the CLI reads the database
     code = filled_case(desk)
     monkeypatch.setenv("ERBIJ_DATABASE_URL", database_url)
     assert cli.main(["card", "export", code.lower()], clock=desk.clock) == 0
@@ -130,8 +132,9 @@ def test_erbij_card_export_on_the_command_line(
 
 
 def test_the_command_line_names_an_unknown_case(
-    desk: Desk, database_url: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    sql_desk: Desk, database_url: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    desk = sql_desk  # the command line reads the database
     monkeypatch.setenv("ERBIJ_DATABASE_URL", database_url)
     code = desk.new_case()
     with desk.uow() as uow:

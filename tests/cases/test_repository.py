@@ -34,6 +34,12 @@ def counted(engine: Engine) -> Iterator[list[str]]:
         event.remove(engine, "before_cursor_execute", count)
 
 
+@pytest.fixture
+def desk(sql_desk: Desk) -> Desk:
+    """Storage itself is under test here: the database, not the in-memory fakes."""
+    return sql_desk
+
+
 def add_versions(desk: Desk, code: str, count: int) -> None:
     for i in range(count):
         result = desk.fill(

@@ -4,18 +4,19 @@ from __future__ import annotations
 
 from commands.outbox import one_off_key
 from tests.cases.conftest import Desk
-from tests.cases.conftest import desk as desk  # the fixture, shared with the cases tests
+from tests.cases.conftest import sql_desk as sql_desk  # the fixture, shared with the cases tests
 from tests.cases.test_export import export_rows
 from tests.consults.conftest import Office
 from tests.consults.conftest import office as office  # the fixture, shared with the consults tests
 
 
-def test_two_exports_in_the_same_instant_are_both_queued(desk: Desk) -> None:
+def test_two_exports_in_the_same_instant_are_both_queued(sql_desk: Desk) -> None:
+    desk = sql_desk  # the database's unique key is what refused the second export
     code = desk.new_case()
     first = desk.say("jeroen", f"/kaart {code} export")
     second = desk.say("jeroen", f"/kaart {code} export")  # the clock has not moved
     assert first == second and "Er ging iets mis" not in second
-    keys = [row.key for row in export_rows(desk)]
+    keys = [message.key for message, _ in export_rows(desk)]
     assert len(keys) == 4 and len(set(keys)) == 4  # each export is a Markdown and a PDF file
 
 

@@ -8,7 +8,7 @@ import pytest
 
 from bot import cli
 from commands.cases.codes import new_code
-from tests.cases.conftest import Desk, desk  # noqa: F401 - the fixture
+from tests.cases.conftest import Desk, desk, sql_desk  # noqa: F401 - the fixtures
 from tests.support.people import uid
 
 
@@ -52,16 +52,16 @@ def test_an_unknown_case_gets_the_same_answer(desk: Desk) -> None:  # noqa: F811
 
 
 def test_erbij_audit_gives_names_and_roles_and_is_recorded(
-    desk: Desk,  # noqa: F811
+    sql_desk: Desk,  # noqa: F811 - the fixture; the command line reads the database
     database_url: str,
     capsys: pytest.CaptureFixture[str],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    code = history(desk)
+    code = history(sql_desk)
     monkeypatch.setenv("ERBIJ_DATABASE_URL", database_url)
-    assert cli.main(["audit", code], clock=desk.clock) == 0
+    assert cli.main(["audit", code], clock=sql_desk.clock) == 0
     out = capsys.readouterr().out
     assert "Sanne de Vries (expert, Veilig Thuis West-Brabant): las de kaart" in out
     assert "geweigerd: las de kaart" in out and uid("eva") not in out
-    last = desk.audit(code)[-1]
+    last = sql_desk.audit(code)[-1]
     assert (last.action, last.authorisation, last.access_point) == ("auditlog.lezen", "beheerder", "cli")

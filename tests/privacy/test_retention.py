@@ -15,7 +15,7 @@ from commands.cases.model import CloseReason
 from commands.privacy_retention import DailyRetention, cutoff, run
 from storage.case_models import CardVersionRow, FrameworkChangeRow
 from storage.models import OutboxRow
-from tests.cases.conftest import Desk, desk  # noqa: F401 - the fixture
+from tests.cases.conftest import Desk, sql_desk  # noqa: F401 - the fixture
 
 WORRY = {
     "omschrijving": "Vader schreeuwt tegen Kind 1 als hij gedronken heeft.",
@@ -27,14 +27,20 @@ WORRY = {
 SECRET_TEXT = "schreeuwt"
 
 
-def closed_case(desk: Desk) -> str:  # noqa: F811
+@pytest.fixture
+def desk(sql_desk: Desk) -> Desk:  # noqa: F811
+    """Retention erases rows across the database: on SQL, not the in-memory fakes."""
+    return sql_desk
+
+
+def closed_case(desk: Desk) -> str:
     code = desk.new_case()
     assert desk.fill("jeroen", f"/kaart {code} bewerken zorgen", WORRY).closes
     assert "is afgesloten" in desk.say("jeroen", f"/kaart {code} sluiten doel_bereikt")
     return code
 
 
-def card_text(desk: Desk) -> str:  # noqa: F811
+def card_text(desk: Desk) -> str:
     with Session(desk.engine) as session:
         versions = [repr((r.content, r.changes)) for r in session.scalars(select(CardVersionRow))]
         notes = [r.note for r in session.scalars(select(FrameworkChangeRow))]
@@ -54,7 +60,7 @@ def test_the_cutoff_counts_calendar_months(now: datetime, months: int, expected:
     assert cutoff(now, months) == expected
 
 
-def test_a_closed_case_is_erased_after_twelve_months_exactly_once(desk: Desk) -> None:  # noqa: F811
+def test_a_closed_case_is_erased_after_twelve_months_exactly_once(desk: Desk) -> None:
     code = closed_case(desk)
     open_code = desk.new_case()
     assert desk.fill(
@@ -79,7 +85,7 @@ def test_a_closed_case_is_erased_after_twelve_months_exactly_once(desk: Desk) ->
 
 
 def test_the_dry_run_shows_what_would_go_and_erases_nothing(
-    desk: Desk,  # noqa: F811
+    desk: Desk,
     database_url: str,
     capsys: pytest.CaptureFixture[str],
     monkeypatch: pytest.MonkeyPatch,
@@ -98,7 +104,7 @@ def test_the_dry_run_shows_what_would_go_and_erases_nothing(
     assert "Niets te wissen" in capsys.readouterr().out
 
 
-def test_old_delivered_outbox_messages_go_pending_ones_stay(desk: Desk) -> None:  # noqa: F811
+def test_old_delivered_outbox_messages_go_pending_ones_stay(desk: Desk) -> None:
     closed_case(desk)
     with Session(desk.engine) as session:
         rows = list(session.scalars(select(OutboxRow)))

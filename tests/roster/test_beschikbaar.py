@@ -8,20 +8,27 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from sqlalchemy import select
 
+from commands.ports import UnitOfWorkFactory
 from commands.roster.model import Absence, AbsenceSource, Professional
-from storage.models import AuditRow
-from storage.uow import SqlUnitOfWorkFactory
+from tests.fakes import FakeUnitOfWorkFactory
 from tests.roster.conftest import Chat, FakeInvolvements
 from tests.roster.fakes import FakeDirectory, user_id
 
 pytestmark = pytest.mark.usefixtures("imported")
 
+
+@pytest.fixture
+def uow() -> UnitOfWorkFactory:
+    """The /beschikbaar handlers on the in-memory fakes; the roster's storage is tested in test_repository,
+    test_import and tests/contracts."""
+    return FakeUnitOfWorkFactory()
+
+
 EXAMPLE_HINT = "/beschikbaar afwezig 24-12 t/m 2-1"
 
 
-def person(uow: SqlUnitOfWorkFactory, username: str) -> Professional:
+def person(uow: UnitOfWorkFactory, username: str) -> Professional:
     with uow() as tx:
         found = tx.roster.professional(user_id(username))
     assert found is not None
@@ -96,7 +103,7 @@ def test_help_and_unknown_words(chat: Chat) -> None:
     ],
 )
 def test_every_absence_form(
-    chat: Chat, uow: SqlUnitOfWorkFactory, text: str, absence: Absence, reply: str
+    chat: Chat, uow: UnitOfWorkFactory, text: str, absence: Absence, reply: str
 ) -> None:
     answer = chat("sanne.devries", f"/beschikbaar {text}")
     assert answer.startswith("Genoteerd: je bent afwezig")
@@ -118,7 +125,7 @@ def test_every_absence_form(
     ],
 )
 def test_bad_dates_change_nothing_and_show_an_example(
-    chat: Chat, uow: SqlUnitOfWorkFactory, text: str, fragment: str
+    chat: Chat, uow: UnitOfWorkFactory, text: str, fragment: str
 ) -> None:
     before = person(uow, "sanne.devries")
     answer = chat("sanne.devries", f"/beschikbaar {text}")
@@ -127,13 +134,13 @@ def test_bad_dates_change_nothing_and_show_an_example(
     assert person(uow, "sanne.devries") == before
 
 
-def test_the_same_absence_twice_is_recorded_once(chat: Chat, uow: SqlUnitOfWorkFactory) -> None:
+def test_the_same_absence_twice_is_recorded_once(chat: Chat, uow: UnitOfWorkFactory) -> None:
     chat("sanne.devries", "/beschikbaar afwezig morgen")
     assert "stond er al" in chat("sanne.devries", "/beschikbaar afwezig morgen")
     assert len(person(uow, "sanne.devries").absences) == 1
 
 
-def test_clearing_removes_only_ones_own_absences(chat: Chat, uow: SqlUnitOfWorkFactory) -> None:
+def test_clearing_removes_only_ones_own_absences(chat: Chat, uow: UnitOfWorkFactory) -> None:
     chat("lotte.jansen", "/beschikbaar afwezig morgen")
     answer = chat("lotte.jansen", "/beschikbaar afwezig wissen")
     assert "1 afwezigheid/afwezigheden gewist" in answer
@@ -149,7 +156,7 @@ def test_an_absent_expert_is_not_available_that_day(chat: Chat) -> None:
 # --- capaciteit, pauze, hervat --------------------------------------------------------------------------
 
 
-def test_capacity(chat: Chat, uow: SqlUnitOfWorkFactory, involvements: FakeInvolvements) -> None:
+def test_capacity(chat: Chat, uow: UnitOfWorkFactory, involvements: FakeInvolvements) -> None:
     assert "staat nu op 2 casussen" in chat("sanne.devries", "/beschikbaar capaciteit 2")
     assert person(uow, "sanne.devries").capacity == 2
     assert "krijg je geen nieuwe vragen" in chat("sanne.devries", "/beschikbaar capaciteit 0")
@@ -160,13 +167,13 @@ def test_capacity(chat: Chat, uow: SqlUnitOfWorkFactory, involvements: FakeInvol
 @pytest.mark.parametrize(
     "text", ["capaciteit", "capaciteit drie", "capaciteit -1", "capaciteit 26", "capaciteit 2 3"]
 )
-def test_bad_capacity_changes_nothing(chat: Chat, uow: SqlUnitOfWorkFactory, text: str) -> None:
+def test_bad_capacity_changes_nothing(chat: Chat, uow: UnitOfWorkFactory, text: str) -> None:
     answer = chat("sanne.devries", f"/beschikbaar {text}")
     assert "Geef een aantal van 0 t/m 25, bijvoorbeeld `/beschikbaar capaciteit 3`." in answer
     assert person(uow, "sanne.devries").capacity == 4
 
 
-def test_pause_and_resume(chat: Chat, uow: SqlUnitOfWorkFactory) -> None:
+def test_pause_and_resume(chat: Chat, uow: UnitOfWorkFactory) -> None:
     assert "Je staat op pauze" in chat("sanne.devries", "/beschikbaar pauze")
     assert person(uow, "sanne.devries").paused
     assert "stond al aan" in chat("sanne.devries", "/beschikbaar pauze")
@@ -191,20 +198,20 @@ def test_pause_and_resume(chat: Chat, uow: SqlUnitOfWorkFactory) -> None:
     ],
 )
 def test_an_expert_cannot_see_or_change_someone_elses_availability(
-    chat: Chat, uow: SqlUnitOfWorkFactory, text: str
+    chat: Chat, uow: UnitOfWorkFactory, text: str
 ) -> None:
     before = person(uow, "lotte.jansen")
     assert chat("sanne.devries", text) == "Je kunt alleen je eigen beschikbaarheid bekijken en aanpassen."
     assert person(uow, "lotte.jansen") == before
 
 
-def test_naming_yourself_is_fine(chat: Chat, uow: SqlUnitOfWorkFactory) -> None:
+def test_naming_yourself_is_fine(chat: Chat, uow: UnitOfWorkFactory) -> None:
     chat("sanne.devries", "/beschikbaar pauze @sanne.devries")
     assert person(uow, "sanne.devries").paused
 
 
 def test_a_coordinator_can_act_for_a_colleague_and_it_is_audited(
-    chat: Chat, uow: SqlUnitOfWorkFactory
+    chat: Chat, uow: FakeUnitOfWorkFactory
 ) -> None:
     answer = chat("ingrid.bakker", "/beschikbaar afwezig @lotte.jansen morgen: ziek")
     assert answer == "Genoteerd: Lotte Jansen is afwezig dinsdag 24 november."
@@ -214,10 +221,7 @@ def test_a_coordinator_can_act_for_a_colleague_and_it_is_audited(
     assert view.startswith("#### Beschikbaarheid van Lotte Jansen (Veilig Thuis West-Brabant)")
     assert "**Lotte Jansen is nu niet beschikbaar:** op pauze." in view
     assert "ziek" not in view and "kerstvakantie" not in view  # notes are not shown to others
-    with uow() as tx:
-        details = tx.session.scalars(
-            select(AuditRow.detail).where(AuditRow.action == "beschikbaarheid.wijzigen").order_by(AuditRow.id)
-        ).all()
+    details = [e.detail for e in uow.audit_trail() if e.action == "beschikbaarheid.wijzigen"]
     assert details == [
         {"voor": user_id("lotte.jansen"), "wat": "afwezig"},
         {"voor": user_id("lotte.jansen"), "wat": "pauze"},
@@ -252,7 +256,7 @@ def test_coordinators_see_the_roster_summary(chat: Chat, involvements: FakeInvol
     assert "- Kees van der Berg (Veilig Thuis West-Brabant): **overvol**, 3 van 2" in text
 
 
-def test_a_note_may_mention_someone(chat: Chat, uow: SqlUnitOfWorkFactory) -> None:
+def test_a_note_may_mention_someone(chat: Chat, uow: UnitOfWorkFactory) -> None:
     answer = chat("sanne.devries", "/beschikbaar afwezig morgen: vervanging door @lotte.jansen")
     assert answer.startswith("Genoteerd: je bent afwezig dinsdag 24 november")
     [absence] = person(uow, "sanne.devries").absences
