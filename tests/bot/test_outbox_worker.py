@@ -230,7 +230,12 @@ def test_a_row_whose_lease_ran_out_unclaimed_is_skipped_and_sent_once_later(
     engine: Engine, clock: ManualClock, queue: SqlOutboxQueue, sender: Sender, mattermost: FakeMattermost
 ) -> None:
     _add(engine, clock.now(), _dm("a"), _dm("b"))
-    mattermost.after_create = lambda key: clock.advance(timedelta(seconds=61)) if key == "a" else None
+
+    def lease_runs_out_after_a(key: str) -> None:
+        if key == "a":
+            clock.advance(timedelta(seconds=61))
+
+    mattermost.after_create = lease_runs_out_after_a
     worker = _worker(queue, sender, clock, lease_seconds=60)
     assert worker.run_once() == 2
     assert mattermost.posted("b") == []  # not sent under a lease that had run out

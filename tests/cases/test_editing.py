@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 
 import pytest
 
@@ -26,7 +27,7 @@ def situation(i: str, text: str = "ruzie") -> c.UnsafeSituation:
 def test_items_get_stable_ids_and_removal_shifts_positions_only() -> None:
     card = c.SafetyCard()
     for text in ("een", "twee", "drie"):
-        card = e.add_item(card, "worries", lambda i, text=text: worry(i, text)).card
+        card = e.add_item(card, "worries", partial(worry, text=text)).card
     assert [w.id for w in card.worries] == ["1", "2", "3"]
     edit = e.remove_item(card, "worries", "2")
     assert [w.description for w in edit.card.worries] == ["een", "drie"]
@@ -53,7 +54,7 @@ def test_an_unchanged_item_is_no_change() -> None:
 def test_top3_has_at_most_three_and_rank_is_position() -> None:
     card = c.SafetyCard()
     for text in ("a", "b", "c"):
-        card = e.add_item(card, "top3", lambda i, text=text: situation(i, text)).card
+        card = e.add_item(card, "top3", partial(situation, text=text)).card
     with pytest.raises(e.CardRuleBroken) as full:
         e.add_item(card, "top3", situation)
     assert full.value.key == "kaart.fout.lijst_vol"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -17,7 +18,7 @@ def filled_case(desk: Desk) -> str:
     code = desk.new_case()
     j = "jeroen"
 
-    def fill(user: str, line: str, values: dict[str, object]) -> None:
+    def fill(user: str, line: str, values: dict[str, Any]) -> None:
         result = desk.fill(user, line, values)
         assert result.closes, (line, result)
 

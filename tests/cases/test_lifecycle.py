@@ -6,7 +6,7 @@ import pytest
 
 from commands.cases.codes import new_code, parse_code
 from commands.cases.lifecycle import fresh_code
-from commands.cases.model import CaseStatus, EndReason, Framework, MeasureKind
+from commands.cases.model import Case, CaseStatus, EndReason, Framework, MeasureKind
 from commands.replies import Reply
 from tests.cases.conftest import Desk, uid
 
@@ -25,7 +25,7 @@ def test_a_lead_creates_a_case_and_gets_its_code_privately(desk: Desk) -> None:
     assert case.code in dm and "regiehouder" in dm
 
 
-def desk_cases(desk: Desk, username: str) -> list:  # type: ignore[type-arg]
+def desk_cases(desk: Desk, username: str) -> list[Case]:
     with desk.uow() as uow:
         return uow.cases.led_by(uid(username))
 

@@ -40,6 +40,11 @@ def desk(sql_desk: Desk) -> Desk:
     return sql_desk
 
 
+def engine_of(desk: Desk) -> Engine:
+    assert desk.engine is not None
+    return desk.engine
+
+
 def add_versions(desk: Desk, code: str, count: int) -> None:
     for i in range(count):
         result = desk.fill(
@@ -62,7 +67,7 @@ def test_versions_are_append_only_snapshots_with_who_when_and_what(desk: Desk) -
     ]  # fmt: skip
     assert history[2].at - history[1].at == timedelta(hours=1)
     assert history[2].changes[0].fields[0].name == "severity"
-    with Session(desk.engine) as session:
+    with Session(engine_of(desk)) as session:
         contents = session.scalars(select(CardVersionRow.content).order_by(CardVersionRow.number)).all()
     assert [len(c["worries"]) for c in contents] == [0, 1, 1]
     assert [c["worries"][0]["severity"] for c in contents[1:]] == ["hoog", "midden"]  # v2 kept as it was
@@ -140,7 +145,7 @@ def test_current_cards_of_several_cases_in_one_query(desk: Desk) -> None:
     codes = [desk.new_case() for _ in range(3)]
     add_versions(desk, codes[1], 2)
     ids = [desk.case(c).id for c in codes]
-    with desk.uow() as uow, counted(desk.engine) as statements:
+    with desk.uow() as uow, counted(engine_of(desk)) as statements:
         cards = uow.cases.latest_cards(ids)
         cases = uow.cases.by_ids(ids)
     assert {i: v.info.number for i, v in cards.items()} == {ids[0]: 1, ids[1]: 3, ids[2]: 1}
@@ -155,9 +160,9 @@ def test_opening_a_card_costs_the_same_number_of_statements_whatever_its_history
     code = desk.new_case()
     add_versions(desk, code, versions - 1)
     assert desk.case(code).version == versions
-    with counted(desk.engine) as statements:
+    with counted(engine_of(desk)) as statements:
         desk.say("jeroen", f"/kaart {code}")
     baseline = desk.new_case()
-    with counted(desk.engine) as fresh:
+    with counted(engine_of(desk)) as fresh:
         desk.say("jeroen", f"/kaart {baseline}")
     assert len(statements) == len(fresh)

@@ -12,8 +12,8 @@ CAL = WorkCalendar()
 AMS = CAL.zone
 
 
-def local(*args: int) -> datetime:
-    return datetime(*args, tzinfo=AMS).astimezone(UTC)  # type: ignore[misc]
+def local(year: int, month: int, day: int, hour: int = 0, minute: int = 0) -> datetime:
+    return datetime(year, month, day, hour, minute, tzinfo=AMS).astimezone(UTC)
 
 
 def test_holidays_and_weekends_are_not_working_days() -> None:

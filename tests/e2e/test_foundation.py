@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import Any
 
 import httpx
 import pytest
@@ -23,7 +24,7 @@ def _row_counts(engine: Engine) -> dict[str, int]:
     return counts
 
 
-def _command_form(stack: World, user: object, text: str, token: str) -> dict[str, str]:
+def _command_form(stack: World, user: Any, text: str, token: str) -> dict[str, str]:
     return {
         "token": token,
         "team_id": stack.emulator.team.id,
@@ -120,9 +121,10 @@ def test_garbage_command_bodies_get_400(stack: World, content_type: str, body: b
 @pytest.mark.parametrize("path", ["/mattermost/action", "/mattermost/dialog"])
 @pytest.mark.parametrize("body", [b"not json", b"[1,2]", b'{"context": {}}', b""])
 def test_garbage_json_gets_400(stack: World, path: str, body: bytes) -> None:
+    assert stack.server is not None
     response = httpx.post(
         f"{stack.server.url}{path}",
-        content=body,  # type: ignore[union-attr]
+        content=body,
         headers={"Content-Type": "application/json"},
     )
     assert response.status_code == 400
@@ -145,7 +147,7 @@ def test_forged_and_expired_signatures_get_403(stack: World, engine: Engine) -> 
     assert _row_counts(engine) == before
 
 
-def _queue(stack: World, users: list[object], per_user: int) -> list[str]:
+def _queue(stack: World, users: list[Any], per_user: int) -> list[str]:
     keys = []
     with stack.bot.uow() as tx:
         for user in users:

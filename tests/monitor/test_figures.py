@@ -9,7 +9,7 @@ import pytest
 
 from commands.monitor import figures
 from commands.monitor.cells import Spread
-from commands.monitor.model import CaseFact, History, Scope, Score
+from commands.monitor.model import CaseFact, History, InvolvementFact, Scope, Score
 from tests.monitor.history import CALENDAR, HISTORY, NOVEMBER, NOW, VOLUNTARY, local_lead, z
 
 
@@ -115,11 +115,9 @@ def test_a_reengagement_after_six_months_counts_only_for_twelve() -> None:
     history = History(
         cases=(CaseFact(1, "Roosendaal", "West-Brabant", z("2026-01-01T00:00"), leads=(local_lead(),)),),
         involvements=(
-            figures.InvolvementFact(
-                1, 1, "e1", "vt-wb", "VT", z("2026-10-01T08:00"), None, z("2026-11-05T08:00")
-            ),
+            InvolvementFact(1, 1, "e1", "vt-wb", "VT", z("2026-10-01T08:00"), None, z("2026-11-05T08:00")),
             # 5 November + 6 months = 5 May; 6 May is past it.
-            figures.InvolvementFact(2, 1, "e9", "vt-wb", "VT", z("2027-05-06T08:00")),
+            InvolvementFact(2, 1, "e9", "vt-wb", "VT", z("2027-05-06T08:00")),
         ),
     )
     result = figures.reengagements(history, NOVEMBER, z("2028-01-01T00:00"))

@@ -30,7 +30,7 @@ def normalise(name: str) -> str:
 
 
 def requirement_names(requirements: Iterable[str]) -> set[str]:
-    names = set()
+    names: set[str] = set()
     for requirement in requirements:
         match = re.match(r"\s*([A-Za-z0-9][A-Za-z0-9._-]*)", requirement)
         assert match, f"unreadable requirement {requirement!r}"
@@ -40,7 +40,7 @@ def requirement_names(requirements: Iterable[str]) -> set[str]:
 
 def imported_top_level(source: str) -> set[str]:
     """Top-level names of absolute imports, wherever they appear (also inside functions and TYPE_CHECKING)."""
-    names = set()
+    names: set[str] = set()
     for node in ast.walk(ast.parse(source)):
         if isinstance(node, ast.Import):
             names.update(alias.name.split(".")[0] for alias in node.names)

@@ -68,7 +68,12 @@ def test_the_facade_marks_every_value_field_but_booleans_and_structured_dates() 
 def test_a_refused_field_never_reaches_the_handler_nor_a_transaction() -> None:
     erbij, seen, uow = facade()
     dialog = opened(erbij)
-    values = {"vraag": "Moeder (BSN 111222333) drinkt", "kort": "ok", "keuze": "a", "datum": "12-03-2026"}
+    values: dict[str, object] = {
+        "vraag": "Moeder (BSN 111222333) drinkt",
+        "kort": "ok",
+        "keuze": "a",
+        "datum": "12-03-2026",
+    }
     result = erbij.dialog(DialogSubmission("probe", dict(dialog.state), "u1", "c1", values))
     assert set(result.field_errors) == {"vraag"}
     assert (
@@ -81,7 +86,12 @@ def test_a_refused_field_never_reaches_the_handler_nor_a_transaction() -> None:
 def test_a_clean_submission_reaches_the_handler_and_an_opted_out_date_is_not_refused() -> None:
     erbij, seen, _ = facade()
     dialog = opened(erbij)
-    values = {"vraag": "Vader drinkt sinds maart 2025", "kort": "ok", "keuze": "a", "datum": "12-03-2015"}
+    values: dict[str, object] = {
+        "vraag": "Vader drinkt sinds maart 2025",
+        "kort": "ok",
+        "keuze": "a",
+        "datum": "12-03-2015",
+    }
     result = erbij.dialog(DialogSubmission("probe", dict(dialog.state), "u1", "c1", values))
     assert result.closes and len(seen) == 1
 
@@ -89,7 +99,7 @@ def test_a_clean_submission_reaches_the_handler_and_an_opted_out_date_is_not_ref
 def test_a_forged_select_value_is_guarded_too() -> None:
     erbij, seen, _ = facade()
     dialog = opened(erbij)
-    values = {"vraag": "x", "kort": "ok", "keuze": "bel 0612345678"}
+    values: dict[str, object] = {"vraag": "x", "kort": "ok", "keuze": "bel 0612345678"}
     result = erbij.dialog(DialogSubmission("probe", dict(dialog.state), "u1", "c1", values))
     assert set(result.field_errors) == {"keuze"} and seen == []
 

@@ -47,6 +47,7 @@ def test_the_setting_lists_organisations_separated_by_semicolons() -> None:
     from bot.settings import Settings
 
     settings = Settings(
-        _env_file=None, privacy_allowed_names="Sterk Huis; Zorg- en Veiligheidshuis De Markiezaten;"
-    )  # type: ignore[call-arg]
+        _env_file=None,  # type: ignore[call-arg]
+        privacy_allowed_names="Sterk Huis; Zorg- en Veiligheidshuis De Markiezaten;",  # type: ignore[arg-type]
+    )
     assert settings.privacy_allowed_names == ["Sterk Huis", "Zorg- en Veiligheidshuis De Markiezaten"]

@@ -94,6 +94,6 @@ def chat(
     uow: SqlUnitOfWorkFactory, clock: ManualClock, directory: FakeDirectory, involvements: FakeInvolvements
 ) -> Chat:
     router = Router()
-    reader: InvolvementReader = involvements  # type: ignore[assignment]
+    reader: InvolvementReader = involvements
     roster_wiring.register(router, help_wiring.register(router), reader)
-    return Chat(Erbij(router, Context(uow=uow, clock=clock, directory=directory)))  # type: ignore[arg-type]
+    return Chat(Erbij(router, Context(uow=uow, clock=clock, directory=directory)))

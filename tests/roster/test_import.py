@@ -170,7 +170,11 @@ def test_an_unknown_username_stops_the_whole_import(
 
 
 def test_a_failing_write_leaves_nothing_behind(
-    uow: SqlUnitOfWorkFactory, directory: FakeDirectory, example: RosterFile, clock: ManualClock, monkeypatch
+    uow: SqlUnitOfWorkFactory,
+    directory: FakeDirectory,
+    example: RosterFile,
+    clock: ManualClock,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     from storage.roster import SqlRosterRepository
 

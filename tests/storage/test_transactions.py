@@ -90,7 +90,7 @@ def test_the_worker_is_woken_only_by_a_commit_that_queued_messages(engine: Engin
     wakes: list[int] = []
     factory.on_queued = lambda: wakes.append(1)
     with factory() as uow:  # a command that queued nothing
-        uow.roster.revision()
+        uow.roster.professionals()
         uow.commit()
     with factory() as uow:  # queued, then thought better of it
         uow.outbox.add(_message("undone"), START)

@@ -47,5 +47,6 @@ def _connect_ex(self: socket.socket, address: Any) -> int:
 
 
 def install() -> None:
-    socket.socket.connect = _connect  # type: ignore[method-assign]
-    socket.socket.connect_ex = _connect_ex  # type: ignore[method-assign]
+    # typeshed's socket methods take the address as a union the guard does not need to narrow.
+    socket.socket.connect = _connect  # type: ignore[method-assign, assignment]
+    socket.socket.connect_ex = _connect_ex  # type: ignore[method-assign, assignment]
