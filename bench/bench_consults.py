@@ -29,6 +29,7 @@ from commands.app import Erbij
 from commands.cases.codec import card_to_json
 from commands.cases.summary import compact_summary
 from commands.clock import ManualClock
+from commands.config import DEFAULT_TIMEZONE
 from commands.consults import wiring as consults_wiring
 from commands.consults.agenda import plan_for
 from commands.consults.agendas import load_view
@@ -111,7 +112,7 @@ def bench_agenda() -> None:
                                  experts, previous)
             for item in items
         }  # fmt: skip
-        view = AgendaView(target, plan_for(target, items), "Karin Smit", "Europe/Amsterdam", details)
+        view = AgendaView(target, plan_for(target, items), "Karin Smit", DEFAULT_TIMEZONE, details)
         full_agenda(view)
         channel_agenda(view)
 
@@ -141,7 +142,7 @@ def bench_agenda_from_database(url: str) -> None:
 
     def build() -> None:
         with uow() as u:
-            view = load_view(u, target, "Europe/Amsterdam")
+            view = load_view(u, target, DEFAULT_TIMEZONE)
         full_agenda(view)
         channel_agenda(view)
 

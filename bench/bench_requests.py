@@ -18,11 +18,12 @@ from datetime import UTC, datetime, timedelta
 from datetime import time as clock_time
 from zoneinfo import ZoneInfo
 
+from commands.config import DEFAULT_TIMEZONE
 from commands.requests.matching import availability_at, rank
 from commands.requests.model import ExpertLoad, MatchSpec
 from commands.roster.model import Organisation, OrganisationKind, Professional, Role, WorkingTime
 
-TZ = ZoneInfo("Europe/Amsterdam")
+TZ = ZoneInfo(DEFAULT_TIMEZONE)
 AT = datetime(2026, 11, 24, 10, 0, tzinfo=UTC)  # a Tuesday, 11:00 in Amsterdam
 EXPERTISE = ("huiselijk_geweld", "kindermishandeling", "complexe_scheiding", "lvb", "verslaving_ouder")
 PLACES = ("Roosendaal", "Bergen op Zoom", "Etten-Leur", "Moerdijk", "Zundert", "Rucphen", "Steenbergen")

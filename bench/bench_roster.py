@@ -23,6 +23,7 @@ from zoneinfo import ZoneInfo
 
 import yaml
 
+from commands.config import DEFAULT_TIMEZONE
 from commands.ports import ChatUser
 from commands.roster.availability import available
 from commands.roster.expertise import DEFAULT_KEYS
@@ -34,7 +35,7 @@ from storage.uow import SqlUnitOfWorkFactory
 
 PEOPLE = 10_000
 POSTGRES_URL = os.environ.get("ERBIJ_BENCH_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test")
-TZ = ZoneInfo("Europe/Amsterdam")
+TZ = ZoneInfo(DEFAULT_TIMEZONE)
 TUESDAY_10 = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)  # 10:00 in Amsterdam: a busy matching moment
 TUESDAY_20 = datetime(2026, 11, 24, 19, 0, tzinfo=UTC)  # 20:00: nobody works, every verdict has reasons
 MUNICIPALITIES = [f"Gemeente {n:02d}" for n in range(30)]

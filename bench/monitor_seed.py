@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import Engine, insert
 from sqlalchemy.orm import Session
 
+from commands.config import DEFAULT_TIMEZONE
 from storage.case_models import CardVersionRow, CaseRow, FrameworkChangeRow, InvolvementRow
 from storage.consult_models import ActionItemRow, AgendaItemRow, ConsultRow, ConsultSlotRow
 from storage.request_models import EscalationRow, HelpRequestRow, OfferRow
@@ -193,7 +194,7 @@ def quarter_bounds(number: int) -> tuple[datetime, datetime]:
     """A 2026 quarter in Amsterdam time (UTC+1 in winter, +2 in summer), as UTC instants."""
     from zoneinfo import ZoneInfo
 
-    zone = ZoneInfo("Europe/Amsterdam")
+    zone = ZoneInfo(DEFAULT_TIMEZONE)
     first = date(2026, 3 * (number - 1) + 1, 1)
     following = date(2026 + number // 4, (3 * number) % 12 + 1, 1)
     start = datetime.combine(first, time(0, 0), tzinfo=zone).astimezone(UTC)

@@ -26,6 +26,7 @@ from bot.cli_support import (
     mattermost_problem,
 )
 from commands.catalogue import t
+from commands.config import DEFAULT_TIMEZONE
 from commands.ports import ChatUser, Directory
 from commands.roster.importing import ImportReport
 
@@ -112,7 +113,7 @@ def run_import(
     *,
     now: datetime,
     dry_run: bool = False,
-    timezone: str = "Europe/Amsterdam",
+    timezone: str = DEFAULT_TIMEZONE,
     setting: str = "ERBIJ_DATABASE_URL",
 ) -> str:
     """Read, check and import the file; returns the Dutch report. Raises the CLI's error on bad input.

@@ -13,6 +13,7 @@ from pydantic import AnyHttpUrl, Field, SecretStr, ValidationError, field_valida
 from pydantic_core import ErrorDetails
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
+from commands import config
 from commands.catalogue import t
 
 MIN_SECRET_LENGTH = 16
@@ -30,22 +31,22 @@ class Settings(BaseSettings):
     host: str = "127.0.0.1"
     port: int = Field(default=8080, ge=0, le=65535)
     secret: SecretStr | None = None
-    timezone: str = "Europe/Amsterdam"
+    timezone: str = config.DEFAULT_TIMEZONE
     command_tokens: Annotated[list[str], NoDecode] = Field(default_factory=list)
     # Operational knobs with safe defaults.
-    coordinators_channel: str = "erbij-coordinatie"
-    case_code_prefix: str = "WBW"
+    coordinators_channel: str = config.DEFAULT_COORDINATORS_CHANNEL
+    case_code_prefix: str = config.DEFAULT_CASE_CODE_PREFIX
     mattermost_verify_tls: bool = True
     tick_seconds: float = Field(default=30.0, gt=0)
     # The region's organisations and programmes the privacy guard never takes for a name, separated by ";".
     privacy_allowed_names: Annotated[list[str], NoDecode] = Field(default_factory=list)
     # Months after closing before a case's free text is erased (docs/privacy.md says why 12).
-    retention_months: int = Field(default=12, ge=1, le=240)
+    retention_months: int = Field(default=config.DEFAULT_RETENTION_MONTHS, ge=1, le=240)
     # Erbij halen: a known face's head start (share of the round's deadline; 0 = off, at least the minimum
     # in working hours) and the weeks aboard before the check-in question.
-    head_start_fraction: float = Field(default=0.25, ge=0, le=1)
-    head_start_min_hours: float = Field(default=1.0, ge=0, le=40)
-    checkin_weeks: int = Field(default=6, ge=1, le=52)
+    head_start_fraction: float = Field(default=config.DEFAULT_HEAD_START_FRACTION, ge=0, le=1)
+    head_start_min_hours: float = Field(default=config.DEFAULT_HEAD_START_MIN_HOURS, ge=0, le=40)
+    checkin_weeks: int = Field(default=config.DEFAULT_CHECKIN_WEEKS, ge=1, le=52)
     # The channel guard (docs/privacy.md): a post with an identifier in a channel Erbij is in is deleted where
     # Erbij may and its author told ("delete"), only its author told ("warn"), or nothing is watched ("off").
     channel_guard: str = "delete"

@@ -13,6 +13,8 @@ from zoneinfo import ZoneInfo
 
 import holidays
 
+from commands.config import DEFAULT_TIMEZONE
+
 
 @lru_cache(maxsize=64)
 def _holidays_for_year(year: int) -> dict[date, str]:
@@ -26,7 +28,7 @@ def public_holiday(day: date) -> str | None:
 
 @dataclass(frozen=True)
 class WorkCalendar:
-    timezone: str = "Europe/Amsterdam"
+    timezone: str = DEFAULT_TIMEZONE
     days: frozenset[int] = frozenset({0, 1, 2, 3, 4})
     start: time = time(8, 30)
     end: time = time(17, 0)

@@ -8,8 +8,9 @@ from typing import Any, TextIO
 from zoneinfo import ZoneInfo
 
 from bot.demo.world import World
+from commands.config import DEFAULT_TIMEZONE
 
-AMSTERDAM = ZoneInfo("Europe/Amsterdam")
+AMSTERDAM = ZoneInfo(DEFAULT_TIMEZONE)
 DAYS = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
 
 

@@ -15,6 +15,7 @@ from bot.emulator import Emulator
 from bot.server import ServerThread
 from bot.settings import Settings
 from commands.clock import ManualClock
+from commands.config import DEFAULT_COORDINATORS_CHANNEL
 
 TEAM = "jeugdregio"
 SECRET = "erbij-demo-secret-not-for-production"
@@ -55,7 +56,11 @@ def render_post(post: dict[str, Any]) -> str:
 
 class World:
     def __init__(
-        self, database_url: str, clock: ManualClock, *, coordinators_channel: str = "erbij-coordinatie"
+        self,
+        database_url: str,
+        clock: ManualClock,
+        *,
+        coordinators_channel: str = DEFAULT_COORDINATORS_CHANNEL,
     ):
         self.database_url = database_url
         self.clock = clock

@@ -14,12 +14,14 @@ import re
 import secrets
 from collections.abc import Callable
 
+from commands.config import DEFAULT_CASE_CODE_PREFIX
+
 ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
 assert len(ALPHABET) == 31
 VALUE = {c: i for i, c in enumerate(ALPHABET)}
 MODULUS = len(ALPHABET)
 RANDOM_LENGTH = 5
-DEFAULT_PREFIX = "WBW"
+DEFAULT_PREFIX = DEFAULT_CASE_CODE_PREFIX  # the region sets its own (ERBIJ_CASE_CODE_PREFIX)
 PREFIX_PATTERN = re.compile(rf"^[{ALPHABET}]{{2,5}}$")
 MAX_CHECKED_LENGTH = MODULUS - 1  # distinct non-zero weights 1..30 exist only up to this length
 

@@ -15,6 +15,7 @@ from commands.cases.model import Case
 from commands.cases.sharing import basis_value
 from commands.cases.summary import compact_summary
 from commands.catalogue import t
+from commands.config import DEFAULT_COORDINATORS_CHANNEL
 from commands.outbox import OutgoingMessage, Recipient
 from commands.ports import AuditEvent, UnitOfWork, UnitOfWorkFactory
 from commands.presence import Presence
@@ -41,7 +42,7 @@ RETRY_BROKEN_ROUND = timedelta(minutes=15)
 class RequestSettings:
     policy: RequestPolicy = field(default_factory=RequestPolicy)
     calendar: WorkCalendar = field(default_factory=WorkCalendar)
-    coordinators_channel: str = "erbij-coordinatie"
+    coordinators_channel: str = DEFAULT_COORDINATORS_CHANNEL
 
 
 def candidates_for(

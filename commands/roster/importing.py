@@ -18,6 +18,7 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from commands.catalogue import t
+from commands.config import DEFAULT_TIMEZONE
 from commands.ports import AuditEvent, ChatUser, Directory, UnitOfWorkFactory
 from commands.roster.expertise import label
 from commands.roster.model import (
@@ -63,7 +64,7 @@ def import_roster(
     *,
     dry_run: bool = False,
     actor: str = "cli",
-    timezone: str = "Europe/Amsterdam",
+    timezone: str = DEFAULT_TIMEZONE,
 ) -> ImportReport:
     """All or nothing: any unknown username stops the import before anything is written."""
     users = resolve_users(directory, roster)

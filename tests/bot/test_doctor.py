@@ -16,6 +16,7 @@ from bot.demo import CHAPTERS
 from bot.demo.script import Script
 from bot.demo.world import SECRET, TEAM, World
 from commands.clock import ManualClock
+from commands.config import DEFAULT_COORDINATORS_CHANNEL, DEFAULT_TIMEZONE
 from commands.consults.admin import SlotAdmin, SlotChanges
 from commands.consults.service import ConsultSettings
 from commands.roster.model import RosterChanges
@@ -66,7 +67,7 @@ def region(stack: World, monkeypatch: pytest.MonkeyPatch) -> World:
         private=True,
         members=[stack.bot_user, people[CHAIR], *(people[name] for name in MEMBERS)],
     )
-    SlotAdmin(stack.bot.uow, ConsultSettings(), "Europe/Amsterdam").add(
+    SlotAdmin(stack.bot.uow, ConsultSettings(), DEFAULT_TIMEZONE).add(
         stack.clock.now(),
         "maandag",
         SlotChanges(weekday=0, channel=CHANNEL, chairs=(CHAIR,), members=MEMBERS),
@@ -94,7 +95,7 @@ def test_doctor_passes_on_the_demo_setup(
         "ok    het token hoort bij een bot-account (@erbij)",
         "ok    @erbij is lid van team jeugdregio",
         "ok    slash-commando's /erbij",
-        "ok    kanaal ~erbij-coordinatie bestaat",
+        f"ok    kanaal ~{DEFAULT_COORDINATORS_CHANNEL} bestaat",
         "ok    kanaal ~mdo-west-brabant bestaat, met @erbij, @karin.smit",  # the demo's MDO channel
         "mensen uit het rooster bestaan in Mattermost",
         "mensen uit het rooster zijn lid van team jeugdregio",
@@ -257,13 +258,13 @@ def test_the_bot_not_in_the_coordinators_channel(
 ) -> None:
     region.emulator.remove_from_channel(region.coordinators_channel, region.bot_user)
     found = only_wrong(capsys, clock)
-    assert "@erbij is geen lid; voeg @erbij toe aan ~erbij-coordinatie" in found
+    assert f"@erbij is geen lid; voeg @erbij toe aan ~{DEFAULT_COORDINATORS_CHANNEL}" in found
 
 
 def test_a_consult_channel_that_does_not_exist(
     region: World, capsys: pytest.CaptureFixture[str], clock: ManualClock
 ) -> None:
-    SlotAdmin(region.bot.uow, ConsultSettings(), "Europe/Amsterdam").change(
+    SlotAdmin(region.bot.uow, ConsultSettings(), DEFAULT_TIMEZONE).change(
         region.clock.now(), "maandag", SlotChanges(channel="mdo-nergens")
     )
     found = only_wrong(capsys, clock)

@@ -21,6 +21,7 @@ from commands.cases.card import CardVersion, Change, ChangeKind, SafetyCard, Ver
 from commands.cases.codes import new_code
 from commands.cases.model import Framework, Measure, NewCase
 from commands.clock import ManualClock
+from commands.config import DEFAULT_TIMEZONE
 from commands.consults import wiring as consults_wiring
 from commands.consults.admin import SlotAdmin, SlotChanges
 from commands.consults.model import ConsultSlot
@@ -151,7 +152,7 @@ class Office:
         """Set the clock to a local Amsterdam time, e.g. '2026-11-24 15:00'."""
         from zoneinfo import ZoneInfo
 
-        moment = datetime.strptime(local, "%Y-%m-%d %H:%M").replace(tzinfo=ZoneInfo("Europe/Amsterdam"))
+        moment = datetime.strptime(local, "%Y-%m-%d %H:%M").replace(tzinfo=ZoneInfo(DEFAULT_TIMEZONE))
         self.clock.set(moment)
 
     def tick(self) -> dict[str, int]:
@@ -204,7 +205,7 @@ class Office:
             uow.commit()
 
     def admin(self) -> SlotAdmin:
-        return SlotAdmin(self.uow, self.settings, "Europe/Amsterdam")
+        return SlotAdmin(self.uow, self.settings, DEFAULT_TIMEZONE)
 
     def default_slots(self, **changes: Any) -> list[ConsultSlot]:
         values: dict[str, Any] = {"channel": CHANNEL, "chairs": ("karin",), "members": ("sanne", "ruud")}

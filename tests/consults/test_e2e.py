@@ -13,13 +13,14 @@ from bot.demo.world import World, render_post
 from commands.cases.card import CardVersion, Change, ChangeKind, SafetyCard, VersionInfo
 from commands.cases.codes import new_code
 from commands.cases.model import Framework, Measure, NewCase
+from commands.config import DEFAULT_TIMEZONE
 from commands.consults.admin import SlotAdmin, SlotChanges
 from commands.consults.service import ConsultSettings
 from commands.roster.model import Professional, Role, RosterChanges
 from storage.uow import SqlUnitOfWorkFactory
 from tests.consults.conftest import CHANNEL, ORGANISATIONS
 
-AMSTERDAM = ZoneInfo("Europe/Amsterdam")
+AMSTERDAM = ZoneInfo(DEFAULT_TIMEZONE)  # the stack runs with the default zone
 
 
 class Story:
@@ -56,7 +57,7 @@ class Story:
             private=True,
             members=[stack.bot_user, *self.users.values()],
         )
-        SlotAdmin(self.uow, ConsultSettings(), "Europe/Amsterdam").init(
+        SlotAdmin(self.uow, ConsultSettings(), DEFAULT_TIMEZONE).init(
             self.now, SlotChanges(channel=CHANNEL, chairs=("karin.mdo",), members=("sanne.vt",))
         )
 

@@ -7,6 +7,7 @@ import io
 from bot.demo.chapters import loop, monitor, requests, roster
 from bot.demo.script import Script
 from bot.demo.world import World
+from commands.config import DEFAULT_COORDINATORS_CHANNEL
 
 
 def test_the_monitor_chapter_shows_the_months_figures(stack: World) -> None:
@@ -18,7 +19,7 @@ def test_the_monitor_chapter_shows_the_months_figures(stack: World) -> None:
     monitor.chapter(script)
     story = out.getvalue().split("7. De maandcijfers")[1]
     for step in (
-        "~erbij-coordinatie ziet (kanaal):",
+        f"~{DEFAULT_COORDINATORS_CHANNEL} ziet (kanaal):",
         "**Maandcijfers erbij halen — ",
         "Grafiek: Tijd tot oppakken (mediaan, uren) per maand",
         "(bijlage: 1 bestand)",

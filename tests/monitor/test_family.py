@@ -6,6 +6,7 @@ import re
 from datetime import timedelta
 
 from bot.demo.world import World
+from commands.config import DEFAULT_TIMEZONE
 from commands.monitor.model import FamilyAnswer
 from tests.requests.conftest import Region
 
@@ -44,7 +45,7 @@ def test_the_lead_records_the_familys_answer_at_check_out_and_closing(stack: Wor
         case = uow.cases.by_code(code)
         assert case is not None
         day = timedelta(days=1)
-        history = uow.monitor.history(case.created_at - day, stack.clock.now() + day, "Europe/Amsterdam")
+        history = uow.monitor.history(case.created_at - day, stack.clock.now() + day, DEFAULT_TIMEZONE)
     (fact,) = [c for c in history.cases if c.id == case.id]
     assert fact.family_at_close is FamilyAnswer.PARTLY
     (inv,) = [i for i in history.involvements if i.case_id == case.id]

@@ -17,6 +17,7 @@ from starlette.routing import Route
 
 from bot.http import create_app
 from bot.settings import Settings, require_for_serve
+from commands import config
 
 ROOT = Path(__file__).resolve().parents[2]
 README = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -113,3 +114,23 @@ def test_the_nginx_example_passes_on_every_url_and_nothing_else() -> None:
 
 def test_the_calendar_feed_token_stays_out_of_the_proxy_log() -> None:
     assert "access_log off;" in nginx_locations()[(True, "/kalender/overleg.ics")]
+
+
+@pytest.mark.parametrize(
+    ("name", "default"),
+    [
+        ("ERBIJ_TIMEZONE", config.DEFAULT_TIMEZONE),
+        ("ERBIJ_COORDINATORS_CHANNEL", config.DEFAULT_COORDINATORS_CHANNEL),
+        ("ERBIJ_CASE_CODE_PREFIX", config.DEFAULT_CASE_CODE_PREFIX),
+        ("ERBIJ_HEAD_START_FRACTION", f"{config.DEFAULT_HEAD_START_FRACTION:g}"),
+        ("ERBIJ_HEAD_START_MIN_HOURS", f"{config.DEFAULT_HEAD_START_MIN_HOURS:g}"),
+        ("ERBIJ_CHECKIN_WEEKS", str(config.DEFAULT_CHECKIN_WEEKS)),
+        ("ERBIJ_RETENTION_MONTHS", str(config.DEFAULT_RETENTION_MONTHS)),
+    ],
+)
+def test_the_readme_states_the_defaults_defined_in_commands_config(name: str, default: str) -> None:
+    """The defaults live in one place (commands/config.py); the README's table must say the same."""
+    (row,) = [line for line in README.splitlines() if line.startswith(f"| `{name}` |")]
+    assert row.rstrip().endswith(f"| `{default}` |"), row
+    setting = Settings.model_fields[name.removeprefix("ERBIJ_").lower()].default
+    assert str(setting) == str(type(setting)(default))  # the environment's default is the same one

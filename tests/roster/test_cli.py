@@ -11,6 +11,7 @@ import pytest
 from bot import cli
 from bot.cli_roster import run_import, show_roster
 from commands.clock import ManualClock
+from commands.config import DEFAULT_TIMEZONE
 from tests.roster.conftest import EXAMPLE
 from tests.roster.fakes import FakeDirectory
 
@@ -53,7 +54,7 @@ def test_an_invalid_file_lists_every_problem(
 
 def test_show_lists_everyone_and_the_week(database_url: str, directory: FakeDirectory) -> None:
     run_import(EXAMPLE, database_url, directory, now=NOW)
-    text = show_roster(database_url, ZoneInfo("Europe/Amsterdam"), NOW)
+    text = show_roster(database_url, ZoneInfo(DEFAULT_TIMEZONE), NOW)
     assert (
         "| Sanne de Vries | sanne.devries | Veilig Thuis West-Brabant | expert | 0/4 | beschikbaar |" in text
     )

@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from bot.demo.script import Script
+from commands.config import DEFAULT_TIMEZONE
 from commands.consults.admin import SlotAdmin, SlotChanges
 from commands.consults.model import Consult
 from commands.consults.render import consult_when
@@ -59,7 +60,7 @@ def chapter(script: Script) -> None:
         f"deze demo passen er drie casussen in een overleg:\n  erbij consults init --channel {CHANNEL} "
         f"--chair {CHAIR} --members {VT_MEMBER},{RVDK_MEMBER} --max-cases 3"
     )
-    admin = SlotAdmin(world.bot.uow, ConsultSettings(), "Europe/Amsterdam")
+    admin = SlotAdmin(world.bot.uow, ConsultSettings(), DEFAULT_TIMEZONE)
     changes = SlotChanges(channel=CHANNEL, chairs=(CHAIR,), members=(VT_MEMBER, RVDK_MEMBER), max_cases=3,
                           video_url="https://video.example.nl/mdo-west-brabant")  # fmt: skip
     admin.init(world.clock.now(), changes)
@@ -163,7 +164,7 @@ def _consult_of(script: Script, code: str) -> Consult:
         assert item is not None
         consult = uow.consults.consult(item.consult_id)
     assert consult is not None
-    script.note(f"Het overleg waarop Jeroen, Noor en Bas staan: {consult_when(consult, 'Europe/Amsterdam')}.")
+    script.note(f"Het overleg waarop Jeroen, Noor en Bas staan: {consult_when(consult, DEFAULT_TIMEZONE)}.")
     return consult
 
 
