@@ -10,7 +10,10 @@ import pytest
 from sqlalchemy import func, select
 
 from bot.demo.world import World
+from commands.clock import ManualClock
 from storage.request_models import HelpRequestRow, OfferRow
+from tests.fakes.chat import ChatDesk
+from tests.fakes.requests import OFFERS, REQUESTS
 
 QUESTION = "Hoe maken we de veiligheidsafspraken met moeder concreet?"
 DEFAULTS: dict[str, Any] = {
@@ -114,6 +117,30 @@ class Region:
         return self.count(OfferRow)
 
 
+class FakeRegion(Region):
+    """The same region on the in-memory fakes (tests/fakes/chat.py): for the handlers' decisions."""
+
+    stack: ChatDesk  # type: ignore[assignment]
+
+    def press(self, username: str, post: dict[str, Any], button: str) -> dict[str, Any]:
+        answer = self.stack.press(self.people[username], post, button)
+        return {"ephemeral_text": answer.ephemeral_text or ""}
+
+    def requests(self) -> int:
+        return len(self.stack.uow.store.rows(REQUESTS))
+
+    def offers_total(self) -> int:
+        return len(self.stack.uow.store.rows(OFFERS))
+
+
 @pytest.fixture
-def region(stack: World) -> Region:
+def e2e_region(stack: World) -> Region:
+    """The region end to end: the emulator and the bot over HTTP, on the database under test."""
     return Region(stack, stack.load_roster())
+
+
+@pytest.fixture
+def region(clock: ManualClock) -> Region:
+    """The region on the in-memory fakes; tests of the full path ask for `e2e_region`."""
+    stack = ChatDesk(clock)
+    return FakeRegion(stack, stack.load_roster())  # type: ignore[arg-type]

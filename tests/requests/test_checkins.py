@@ -26,7 +26,8 @@ def _checkins(region: Region, username: str) -> list[dict[str, Any]]:
     ]
 
 
-def test_after_six_weeks_expert_and_lead_are_asked_once_across_a_restart(region: Region) -> None:
+def test_after_six_weeks_expert_and_lead_are_asked_once_across_a_restart(e2e_region: Region) -> None:
+    region = e2e_region  # the full path: emulator, HTTP, database
     stack = region.stack
     code = _aboard(region)
     stack.clock.advance(SIX_WEEKS - timedelta(minutes=1))
@@ -46,7 +47,8 @@ def test_after_six_weeks_expert_and_lead_are_asked_once_across_a_restart(region:
     assert buttons == ["Blijft nodig", "Uitchecken"]
 
 
-def test_two_processes_ticking_at_once_ask_once(region: Region) -> None:
+def test_two_processes_ticking_at_once_ask_once(e2e_region: Region) -> None:
+    region = e2e_region  # the full path: emulator, HTTP, database
     stack = region.stack
     _aboard(region)
     stack.clock.advance(SIX_WEEKS + timedelta(hours=1))
@@ -126,7 +128,8 @@ def test_a_closed_case_asks_nothing(region: Region) -> None:
     assert _checkins(region, "sanne.devries") == [] and _checkins(region, "jeroen.peeters") == []
 
 
-def test_the_number_of_weeks_is_a_setting(region: Region) -> None:
+def test_the_number_of_weeks_is_a_setting(e2e_region: Region) -> None:
+    region = e2e_region  # the full path: emulator, HTTP, database
     stack = region.stack
     stack.extra_settings["checkin_weeks"] = 2
     stack.restart()

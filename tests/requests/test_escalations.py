@@ -105,7 +105,8 @@ def _claim_at_once(region: Region, post: dict[str, Any]) -> dict[str, str]:
     return answers
 
 
-def test_two_coordinators_clicking_at_once_one_wins(region: Region) -> None:
+def test_two_coordinators_clicking_at_once_one_wins(e2e_region: Region) -> None:
+    region = e2e_region  # the full path: emulator, HTTP, database
     _escalate(region)
     post = _post(region)
     for attempt in range(10):
@@ -211,7 +212,8 @@ def test_the_lead_withdrawing_closes_the_escalation_post(region: Region) -> None
     assert "de regiehouder heeft de vraag ingetrokken" in post["message"] and _buttons(post) == []
 
 
-def test_an_unclaimed_escalation_is_posted_again_once_the_next_working_morning(region: Region) -> None:
+def test_an_unclaimed_escalation_is_posted_again_once_the_next_working_morning(e2e_region: Region) -> None:
+    region = e2e_region  # the full path: emulator, HTTP, database
     stack = region.stack
     _escalate(region)
     stack.clock.set(datetime(2026, 11, 24, 20, 0, tzinfo=UTC))  # Tuesday evening: not yet

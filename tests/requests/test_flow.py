@@ -8,7 +8,8 @@ from commands.requests.model import OfferStatus, RequestStatus
 from tests.requests.conftest import Region
 
 
-def test_a_request_is_ranked_offered_and_picked_up(region: Region) -> None:
+def test_a_request_is_ranked_offered_and_picked_up(e2e_region: Region) -> None:
+    region = e2e_region  # the full path: emulator, HTTP, database
     result = region.ask("jeroen.peeters")
     assert result.ok and result.closed
     code = region.case_code()
@@ -45,7 +46,8 @@ def test_a_request_is_ranked_offered_and_picked_up(region: Region) -> None:
     assert request.status is RequestStatus.MATCHED
 
 
-def test_double_and_late_clicks_are_harmless(region: Region) -> None:
+def test_double_and_late_clicks_are_harmless(e2e_region: Region) -> None:
+    region = e2e_region  # the full path: emulator, HTTP, database
     region.ask("jeroen.peeters")
     sanne_offer = region.open_offer("sanne.devries")
     kees_offer = region.open_offer("kees.vanderberg")
@@ -61,7 +63,8 @@ def test_double_and_late_clicks_are_harmless(region: Region) -> None:
     assert region.offers_total() == 2
 
 
-def test_someone_else_cannot_answer_an_offer(region: Region) -> None:
+def test_someone_else_cannot_answer_an_offer(e2e_region: Region) -> None:
+    region = e2e_region  # the full path: emulator, HTTP, database
     region.ask("jeroen.peeters")
     offer = region.open_offer("sanne.devries")
     # Kees replays Sanne's button: the signed context names the offer, and the offer names Sanne
@@ -321,8 +324,9 @@ def test_an_expert_cannot_check_out_a_colleague(region: Region) -> None:
 
 
 def test_free_text_after_a_command_stays_out_of_the_log(
-    region: Region, caplog: pytest.LogCaptureFixture
+    e2e_region: Region, caplog: pytest.LogCaptureFixture
 ) -> None:
+    region = e2e_region  # the full path: emulator, HTTP, database
     with caplog.at_level("INFO"):
         region.stack.slash(region["jeroen.peeters"], "/erbij Fatima heeft hulp nodig")
         region.stack.slash(region["jeroen.peeters"], "/erbij status")

@@ -56,7 +56,8 @@ def test_only_another_expert_can_be_chosen(region: Region, colleague: str, error
     assert region.has_open_offer("sanne.devries")  # nothing happened: she can still answer
 
 
-def test_the_emulator_picker_offers_only_existing_users(region: Region) -> None:
+def test_the_emulator_picker_offers_only_existing_users(e2e_region: Region) -> None:
+    region = e2e_region  # the full path: emulator, HTTP, database
     region.ask("jeroen.peeters")
     _decline_dialog(region, "sanne.devries")
     with pytest.raises(ValueError, match="user picker"):

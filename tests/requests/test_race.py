@@ -89,9 +89,11 @@ def _race(region: Region, rounds: int, wanted: int) -> None:
         assert all("al opgepakt door" in text for text in losers), losers
 
 
-def test_five_simultaneous_clicks_have_exactly_one_winner_100_times(region: Region) -> None:
+def test_five_simultaneous_clicks_have_exactly_one_winner_100_times(e2e_region: Region) -> None:
+    region = e2e_region  # the full path: emulator, HTTP, database
     _race(region, rounds=100, wanted=1)
 
 
-def test_a_duo_gets_exactly_two_distinct_winners(region: Region) -> None:
+def test_a_duo_gets_exactly_two_distinct_winners(e2e_region: Region) -> None:
+    region = e2e_region  # the full path: emulator, HTTP, database
     _race(region, rounds=25, wanted=2)

@@ -72,7 +72,8 @@ def test_escalation_waits_over_the_weekend_then_moves_on_and_reaches_the_coordin
     assert "opnieuw geplaatst" in moved and "Nog steeds open" in reposted
 
 
-def test_a_restart_during_the_wait_neither_loses_nor_repeats_the_next_round(region: Region) -> None:
+def test_a_restart_during_the_wait_neither_loses_nor_repeats_the_next_round(e2e_region: Region) -> None:
+    region = e2e_region  # the full path: emulator, HTTP, database
     stack = region.stack
     region.ask("jeroen.peeters")
     stack.restart()
@@ -87,7 +88,8 @@ def test_a_restart_during_the_wait_neither_loses_nor_repeats_the_next_round(regi
     assert len([p for p in region.offers("ahmed.elamrani")]) == 1
 
 
-def test_two_bot_processes_ticking_at_once_start_each_round_once(region: Region) -> None:
+def test_two_bot_processes_ticking_at_once_start_each_round_once(e2e_region: Region) -> None:
+    region = e2e_region  # the full path: emulator, HTTP, database
     stack = region.stack
     region.ask("jeroen.peeters")
     stack.clock.advance(timedelta(hours=5))
