@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from sqlalchemy.exc import InvalidRequestError
 
@@ -118,3 +120,15 @@ def test_outbox_messages_commit_with_the_transaction(seeded: UnitOfWorkFactory, 
         uow.outbox.add(OutgoingMessage("k2", Recipient.user(uid("lotte")), Message("Weg")), clock.now())
     # Nothing to read back through the port (handlers never read the outbox): that both accept the
     # same calls is the contract; which rows landed is checked by the handler tests on each side.
+
+
+def test_a_message_is_added_once_per_key(seeded: UnitOfWorkFactory, clock: ManualClock) -> None:
+    warning = OutgoingMessage("guard:post1", Recipient.user(uid("lotte")), Message("Let op"))
+    with seeded() as uow:
+        assert uow.outbox.add_once(warning, clock.now())
+        assert not uow.outbox.add_once(warning, clock.now())  # the same event twice in one transaction
+        uow.commit()
+    with seeded() as uow:
+        assert not uow.outbox.add_once(warning, later(clock, 1))  # committed by an earlier transaction
+        assert uow.outbox.add_once(replace(warning, key="guard:post2"), later(clock, 1))
+        uow.commit()

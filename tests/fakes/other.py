@@ -34,11 +34,16 @@ class FakeOutboxRepository:
         self.queued = 0
 
     def add(self, message: OutgoingMessage, now: datetime) -> None:
-        if any(q.message.key == message.key for q in self.tx.rows(OUTBOX)):
+        if not self.add_once(message, now):
             raise ValueError(f"outbox key {message.key!r} is taken (a unique column in the database)")
+
+    def add_once(self, message: OutgoingMessage, now: datetime) -> bool:
+        if any(q.message.key == message.key for q in self.tx.rows(OUTBOX)):
+            return False
         self.queued += 1
         due = utc(message.not_before or now)
         self.tx.put(OUTBOX, self.tx.next_id(OUTBOX), Queued(message, utc(now), due))
+        return True
 
 
 class FakeAuditRepository:
