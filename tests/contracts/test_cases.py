@@ -20,6 +20,7 @@ from commands.cases.model import (
     NewCase,
 )
 from commands.cases.ports import VersionConflict
+from commands.cases.sharing import CardShare, LegalBasis, ShareBasis, ShareTarget
 from commands.clock import ManualClock
 from commands.ports import UnitOfWork, UnitOfWorkFactory
 from commands.roster.model import OrganisationKind
@@ -175,3 +176,50 @@ def test_datetimes_come_back_in_utc(seeded: UnitOfWorkFactory, clock: ManualCloc
     with seeded() as uow:
         stored = uow.cases.by_id(case.id)
     assert stored is not None and stored.created_at == local and stored.created_at.utcoffset() == timedelta(0)
+
+
+def test_shares_are_recorded_with_their_basis_and_read_in_order(
+    seeded: UnitOfWorkFactory, clock: ManualClock
+) -> None:
+    with seeded() as uow:
+        case = add_case(uow, clock, "WBW-7K3Q-2B")
+        other = add_case(uow, clock, "WBW-BBBB-22")
+        later_share = uow.cases.add_share(
+            CardShare(
+                case_id=case.id,
+                target=ShareTarget.CONSULT,
+                basis=ShareBasis(LegalBasis.OTHER, "artikel 7.3.11"),
+                shared_by=uid("lotte"),
+                shared_at=later(clock, 10),
+                consult_id=4,
+                agenda_item_id=9,
+                carried=True,
+            )
+        )
+        first = uow.cases.add_share(
+            CardShare(
+                case_id=case.id,
+                target=ShareTarget.EXPERT,
+                basis=ShareBasis(LegalBasis.CONSENT),
+                shared_by=uid("lotte"),
+                shared_at=later(clock, 5),
+                expert_id=uid("sanne"),
+                organisation_kind=OrganisationKind.VT,
+                help_request_id=3,
+            )
+        )
+        old = uow.cases.add_share(
+            CardShare(
+                case_id=other.id,
+                target=ShareTarget.EXPERT,
+                basis=None,
+                shared_by=uid("lotte"),
+                shared_at=clock.now(),
+            )
+        )
+        uow.commit()
+    assert first.id and later_share.id and old.id and len({first.id, later_share.id, old.id}) == 3
+    with seeded() as uow:
+        assert uow.cases.shares_for_case(case.id) == [first, later_share]  # by the time shared
+        assert uow.cases.shares_for_case(other.id) == [old]
+        assert uow.cases.shares_for_case(other.id + 9) == []

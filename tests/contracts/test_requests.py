@@ -6,6 +6,7 @@ from dataclasses import replace
 from datetime import timedelta
 
 from commands.cases.model import CloseReason, EndReason
+from commands.cases.sharing import LegalBasis, ShareBasis
 from commands.clock import ManualClock
 from commands.ports import UnitOfWork, UnitOfWorkFactory
 from commands.requests.model import (
@@ -36,6 +37,7 @@ def ask(
             organisation_kinds=frozenset({VT, OrganisationKind.GI}), form=InvolvementForm.CONSULT,
             urgency=Urgency.THREE_DAYS, experts_wanted=wanted, question="Hoe verder met de afspraken?",
             share_card=True, created_at=clock.now(), first_round_at=later(clock, minutes),
+            share_basis=ShareBasis(LegalBasis.MELDCODE, "stap 2"),
         )
     )  # fmt: skip
 
@@ -59,6 +61,7 @@ def test_a_request_is_stored_open_and_read_per_lead_and_case(
     assert first.status is RequestStatus.OPEN and first.round == 0 and first.accepted == 0
     assert first.round_due_at == clock.now() and not first.region_wide and not first.head_start
     assert first.organisation_kinds == frozenset({VT, OrganisationKind.GI})
+    assert first.share_basis == ShareBasis(LegalBasis.MELDCODE, "stap 2")
     with seeded() as uow:
         assert uow.requests.get(first.id) == first and uow.requests.get(theirs.id + 9) is None
         assert uow.requests.open_for_lead(uid("lotte")) == [first, second]

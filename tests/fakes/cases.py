@@ -18,6 +18,7 @@ from commands.cases.model import (
     NewCase,
 )
 from commands.cases.ports import VersionConflict
+from commands.cases.sharing import CardShare
 from commands.roster.model import OrganisationKind
 from tests.fakes.store import Transaction, utc
 
@@ -25,6 +26,7 @@ CASES = "cases"
 VERSIONS = "card_versions"  # key: (case id, number)
 FRAMEWORKS = "framework_changes"  # key: id; row: (case id, FrameworkChange)
 INVOLVEMENTS = "involvements"
+SHARES = "card_shares"
 
 
 class FakeCaseRepository:
@@ -181,6 +183,16 @@ class FakeCaseRepository:
 
     def is_active_expert(self, case_id: int, user_id: str) -> bool:
         return any(i.expert_id == user_id and i.card_access for i in self.active_for_case(case_id))
+
+    # --- shares ------------------------------------------------------------------------------------------
+    def add_share(self, share: CardShare) -> CardShare:
+        stored = replace(share, id=self.tx.next_id(SHARES), shared_at=utc(share.shared_at))
+        self.tx.put(SHARES, stored.id, stored)
+        return stored
+
+    def shares_for_case(self, case_id: int) -> list[CardShare]:
+        mine = [share for share in self.tx.rows(SHARES) if share.case_id == case_id]
+        return sorted(mine, key=lambda share: (share.shared_at, share.id))
 
     def _involvements(self) -> list[Involvement]:
         """By start, then id: the order the SQL repository reads them in."""

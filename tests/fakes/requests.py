@@ -54,6 +54,7 @@ class FakeRequestRepository:
             experts_wanted=request.experts_wanted,
             question=request.question,
             share_card=request.share_card,
+            share_basis=request.share_basis,
             status=RequestStatus.OPEN,
             created_at=utc(request.created_at),
             round=0,
