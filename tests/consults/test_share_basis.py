@@ -122,9 +122,9 @@ def test_a_carried_case_is_shared_again_on_the_earlier_basis_and_shows_on_the_ca
         "overleg": str(carried.consult_id),
         "doorgeschoven": "ja",
     }
-    lines = next(
-        s.text for s in office.command("eva", f"/kaart {code}").message.sections if s.title == "Delen"
-    )  # type: ignore[union-attr]
+    card = office.command("eva", f"/kaart {code}")
+    assert isinstance(card, Reply)
+    lines = next(s.text for s in card.message.sections if s.title == "Delen")
     assert lines.splitlines()[0].startswith("- 25-11-2026 ")  # newest first
     assert "(doorgeschoven naar dit overleg), door Karin Smit — grondslag: wettelijke taak" in lines
 

@@ -36,25 +36,25 @@ SHARES = (
 
 def seed(conn: Connection) -> None:
     """A case at revision 0012: the tables 0013 leaves alone are written through their models."""
-    conn.execute(insert(CaseRow.__table__).values(
+    conn.execute(insert(CaseRow).values(
         id=1, code=CODE, municipality="Roosendaal", lead_id="lead-now", status="actief",
         framework="vrijwillig", measure="geen", version=1, created_at=AT, created_by="lead-then",
     ))  # fmt: skip
     conn.execute(text(REQUEST), {"yes": True, "no": False, "at": AT})
     # with the card (through a request), anonymous, and with the card but without a request
     aboard = (("sanne", "VT", 5, True), ("ruud", "RVDK", None, False), ("pieter", "GI", None, True))
-    conn.execute(insert(InvolvementRow.__table__), [
+    conn.execute(insert(InvolvementRow), [
         {"case_id": 1, "expert_id": e, "organisation_kind": k, "help_request_id": r, "started_at": AT,
          "card_access": card}
         for e, k, r, card in aboard
     ])  # fmt: skip
-    conn.execute(insert(ConsultSlotRow.__table__).values(
+    conn.execute(insert(ConsultSlotRow).values(
         id=1, key="maandag", title="MDO", weekday=0, start="10:00", duration_minutes=90, channel="mdo",
         chairs=[], members=[], max_cases=6, minutes_per_case=15, deadline_days=1, deadline_time="12:00",
         agenda_days=1, agenda_time="15:00", holiday_policy="volgende_werkdag", video_url="", active=True,
         created_at=AT, updated_at=AT,
     ))  # fmt: skip
-    conn.execute(insert(ConsultRow.__table__).values(
+    conn.execute(insert(ConsultRow).values(
         id=1, slot_id=1, planned_for=date(2026, 11, 30), starts_at=AT, ends_at=AT, status="gepland",
         channel="mdo", members=[], capacity=6, minutes_per_case=15, deadline_at=AT, agenda_at=AT,
         agenda_late=False, agenda_revision=0, video_url="",
@@ -65,7 +65,7 @@ def seed(conn: Connection) -> None:
         (2, "nieuw", "afgemeld", "x"),
         (3, "vervolg", "gepland", "karin"),
     )
-    conn.execute(insert(AgendaItemRow.__table__), [
+    conn.execute(insert(AgendaItemRow), [
         {"id": i, "consult_id": 1, "case_id": 1, "case_code": CODE, "question": "Een vraag.",
          "disciplines": [], "urgency": "regulier", "kind": kind, "status": status, "registered_by": by,
          "registered_at": AT}
