@@ -24,6 +24,12 @@ BASIS = f"meldcode (stap 2) ({NOTE})"
 ANDERS = "Je koos Anders: schrijf in de toelichting op grond waarvan je de kaart deelt."
 
 
+@pytest.fixture
+def region(e2e_region: Region) -> Region:
+    """These tests read the database, the exported files and the emulator's ephemerals: the full path."""
+    return e2e_region
+
+
 def card_text(region: Region, username: str, code: str) -> str:
     """The whole card as the user sees it: the reply and its sections."""
     user = region[username]
