@@ -9,6 +9,7 @@ one person), never the whole region again.
 
 from __future__ import annotations
 
+import bisect
 import threading
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
@@ -44,7 +45,39 @@ class RosterSnapshot:
     def updated(
         self, revision: int, changed: Iterable[Professional], organisations: Mapping[str, Organisation]
     ) -> RosterSnapshot:
-        """This snapshot with `changed` people replaced or added, and everyone's organisation as it is now."""
+        """This snapshot with `changed` people replaced or added, and everyone's organisation as it is now.
+
+        A pause or an absence changes one person: only her place in the lists and her expertise groups are
+        redone (bisect in username order), not the region's ten thousand. An organisation that changed (a
+        rare import) touches everyone of it, so that rebuilds the whole snapshot.
+        """
+        changed = list(changed)
+        known = {p.organisation.key: p.organisation for p in self.people}
+        if any(organisations.get(key, org) != org for key, org in known.items()):
+            return self._rebuilt(revision, changed, organisations)
+        by_id = dict(self.by_id)
+        people = list(self.people)
+        groups = {tag: list(experts) for tag, experts in self.by_expertise.items()}
+        for person in changed:
+            old = by_id.get(person.user_id)
+            if old is not None:
+                _remove(people, old)
+                for tag in _groups_of(old):
+                    _remove(groups[tag], old)
+            by_id[person.user_id] = person
+            bisect.insort(people, person, key=_username)
+            for tag in _groups_of(person):
+                bisect.insort(groups.setdefault(tag, []), person, key=_username)
+        return RosterSnapshot(
+            revision,
+            tuple(people),
+            by_id,
+            {tag: tuple(experts) for tag, experts in groups.items() if experts},
+        )
+
+    def _rebuilt(
+        self, revision: int, changed: list[Professional], organisations: Mapping[str, Organisation]
+    ) -> RosterSnapshot:
         by_id = dict(self.by_id)
         for person in changed:
             by_id[person.user_id] = person
@@ -56,6 +89,29 @@ class RosterSnapshot:
 
     def with_expertise(self, tag: str) -> tuple[Professional, ...]:
         return self.by_expertise.get(tag, ())
+
+
+def _username(person: Professional) -> str:
+    return person.username
+
+
+def _groups_of(person: Professional) -> frozenset[str]:
+    """The expertise groups a person is listed in (`RosterSnapshot.build`'s rule)."""
+    return person.expertise if person.active and Role.EXPERT in person.roles else frozenset()
+
+
+def _remove(ordered: list[Professional], person: Professional) -> None:
+    """Remove `person` from a list in username order: found by bisect, checked by user id."""
+    at = bisect.bisect_left(ordered, person.username, key=_username)
+    while at < len(ordered) and ordered[at].username == person.username:
+        if ordered[at].user_id == person.user_id:
+            del ordered[at]
+            return
+        at += 1
+    for at, other in enumerate(ordered):  # not where its username says (never expected): search
+        if other.user_id == person.user_id:
+            del ordered[at]
+            return
 
 
 class RosterCache:

@@ -27,6 +27,7 @@ from commands.replies import (
 )
 from commands.requests import messages
 from commands.requests.dialog import ANY_ORGANISATION, Draft, read_submission, request_dialog
+from commands.requests.early import rank_early
 from commands.requests.model import HelpRequest, NewHelpRequest, NewOffer, Offer, OfferStatus, RequestStatus
 from commands.requests.rounds import (
     RequestSettings,
@@ -97,6 +98,7 @@ class RequestHandlers:
 
     def submit(self, ctx: Context, submission: DialogSubmission) -> DialogResult:
         now = ctx.clock.now()
+        ranked = rank_early(ctx, submission, now, self.settings)  # the slow part, before the write lock
         with ctx.uow() as uow:
             lead = _lead(uow, submission.user_id)
             areas = _areas(uow)
@@ -134,7 +136,7 @@ class RequestHandlers:
             )
             if first_round_at <= now:
                 uow.requests.claim_round(request.id, 0, None)
-                start_round(uow, request, case, now, self.settings, ctx.presence)
+                start_round(uow, request, case, now, self.settings, ctx.presence, ranked)
             else:
                 uow.outbox.add(
                     OutgoingMessage(

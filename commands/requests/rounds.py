@@ -7,6 +7,7 @@ scheduler tick), so the rules are the same whichever path starts a round.
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
 
@@ -55,24 +56,50 @@ def candidates_for(
     presence: Presence | None = None,
 ) -> list[Candidate]:
     """Everyone who may be asked now, best first, excluding experts this request already asked."""
+    asked = frozenset(o.expert_id for o in uow.requests.offers_for(request.id))
+    return _ranked(uow, request, case, asked, now, settings, limit, presence).candidates
+
+
+@dataclass(frozen=True)
+class Ranking:
+    """A ranking with what it rests on besides the roster: the experts the family knows (now, before)."""
+
+    candidates: list[Candidate]
+    known: tuple[frozenset[str], frozenset[str]]
+
+
+def _ranked(
+    uow: UnitOfWork,
+    request: HelpRequest,
+    case: Case,
+    asked: frozenset[str],
+    now: datetime,
+    settings: RequestSettings,
+    limit: int | None,
+    presence: Presence | None,
+    only: Iterable[str] | None = None,
+) -> Ranking:
+    """The ranking of `candidates_for`; with `only`, of just those experts (re-checking a few is cheap)."""
     history = uow.cases.ever_for_case(case.id)
     involved_now = frozenset(i.expert_id for i in history if i.ended_at is None)
     involved_before = frozenset(i.expert_id for i in history) - involved_now
-    asked = frozenset(o.expert_id for o in uow.requests.offers_for(request.id))
     # Widened to the whole region by a coordinator: the case's municipality no longer limits who is asked.
     municipality = None if request.region_wide else case.municipality or None
     spec = MatchSpec(request.expertise, request.organisation_kinds, municipality, case.id)
-    experts = uow.roster.candidate_experts(
-        request.expertise,
-        request.organisation_kinds,
-        municipality,
-        involved_now | involved_before,
-    )
+    if only is None:
+        experts = uow.roster.candidate_experts(
+            request.expertise,
+            request.organisation_kinds,
+            municipality,
+            involved_now | involved_before,
+        )
+    else:  # `rank` applies every eligibility rule itself; the region-wide pre-selection only saves time
+        experts = list(uow.roster.professionals_by_ids(only).values())
     loads = uow.requests.loads([e.user_id for e in experts])
     # Outside working hours an urgent request still goes out now, judged by who works next.
     instant = settings.calendar.next_working_start(now)
     soft = presence.soft_signals((e.user_id for e in experts), now) if presence else {}
-    return rank(
+    candidates = rank(
         spec,
         experts,
         loads=loads,
@@ -83,6 +110,82 @@ def candidates_for(
         limit=limit,
         soft=soft,
     )
+    return Ranking(candidates, (involved_now, involved_before))
+
+
+def prematch(
+    uow: UnitOfWork,
+    request: HelpRequest,
+    case: Case,
+    now: datetime,
+    settings: RequestSettings,
+    presence: Presence | None = None,
+) -> Ranking:
+    """The first round's ranking of a request not stored yet, made in a read transaction before the write one.
+
+    Ranking a region is the slow part of a submission; done here, the write transaction only re-checks the
+    few chosen (`start_round`), so writers hold the lock for milliseconds. Nobody has been asked for a new
+    request, so nobody is excluded.
+    """
+    still_needed = request.experts_wanted - request.accepted
+    wanted = settings.policy.offers_per_round(request.urgency, still_needed)
+    return _ranked(uow, request, case, frozenset(), now, settings, wanted, presence)
+
+
+def _confirmed(
+    uow: UnitOfWork,
+    request: HelpRequest,
+    case: Case,
+    now: datetime,
+    settings: RequestSettings,
+    ranking: Ranking,
+    presence: Presence | None,
+) -> list[Candidate] | None:
+    """`ranking`'s candidates if they still hold inside the write transaction, else None (rank again).
+
+    They hold when the same experts, re-ranked with the current roster, loads, presence and case history,
+    come out eligible and available with unchanged inputs: nobody asked them, gave them a case, paused them
+    or saw them go out of office since, so their keys and order are unchanged. What this cannot see is an
+    expert outside the few who became a better choice in the milliseconds between (someone's involvement
+    ending): the order is then as of the read snapshot, as it always was for concurrent PostgreSQL
+    transactions. Two submissions racing for the same expert are caught: the second sees her asked.
+    """
+    if not ranking.candidates:
+        return None  # nobody to ask: the escalation is decided on current data, inside the transaction
+    asked = frozenset(o.expert_id for o in uow.requests.offers_for(request.id))
+    ids = [c.professional.user_id for c in ranking.candidates]
+    again = _ranked(uow, request, case, asked, now, settings, None, presence, only=ids)
+    if again.known != ranking.known:
+        return None
+    fresh = {c.professional.user_id: c for c in again.candidates}
+    for before in ranking.candidates:
+        current = fresh.get(before.professional.user_id)
+        if current is None or (current.load, current.status, current.professional) != (
+            before.load,
+            before.status,
+            before.professional,
+        ):
+            return None
+    return ranking.candidates  # same people, same loads: the same keys, so the same order
+
+
+def upcoming(
+    uow: UnitOfWork,
+    request: HelpRequest,
+    case: Case,
+    at: datetime,
+    settings: RequestSettings,
+    wanted: int,
+    kept: Ranking | None = None,
+) -> Ranking:
+    """Who a round at `at` would ask: `kept` (an earlier forecast of the same round) when it still holds by
+    `_confirmed`'s cheap re-check of its few experts, else a ranking of the region."""
+    if kept is not None:
+        confirmed = _confirmed(uow, request, case, at, settings, kept, None)
+        if confirmed is not None:
+            return kept
+    asked = frozenset(o.expert_id for o in uow.requests.offers_for(request.id))
+    return _ranked(uow, request, case, asked, at, settings, wanted, None)
 
 
 def start_round(
@@ -92,6 +195,7 @@ def start_round(
     now: datetime,
     settings: RequestSettings,
     presence: Presence | None = None,
+    prematched: Ranking | None = None,
 ) -> list[Candidate]:
     """Send the next round of offers (the caller has claimed the round); escalate if nobody is left.
 
@@ -101,7 +205,9 @@ def start_round(
     """
     still_needed = request.experts_wanted - request.accepted
     wanted = settings.policy.offers_per_round(request.urgency, still_needed)
-    chosen = candidates_for(uow, request, case, now, settings, wanted, presence)
+    chosen = _confirmed(uow, request, case, now, settings, prematched, presence) if prematched else None
+    if chosen is None:
+        chosen = candidates_for(uow, request, case, now, settings, wanted, presence)
     if not chosen:
         escalate(uow, request, case, now, settings)
         return []
