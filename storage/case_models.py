@@ -20,7 +20,7 @@ class CaseRow(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     code: Mapped[str] = mapped_column(String(20), unique=True)
     municipality: Mapped[str] = mapped_column(String(80))
-    lead_id: Mapped[str] = mapped_column(String(64), index=True)
+    lead_id: Mapped[str] = mapped_column(String(64))  # indexed with status: a lead's active cases
     status: Mapped[str] = mapped_column(String(16))
     framework: Mapped[str] = mapped_column(String(16))
     measure: Mapped[str] = mapped_column(String(24))
@@ -32,6 +32,8 @@ class CaseRow(Base):
     close_reason: Mapped[str | None] = mapped_column(String(24))
     # The family's answer at closing (ja | deels | nee | niet_gevraagd), for the monitor.
     family_experience: Mapped[str | None] = mapped_column(String(16))
+
+    __table_args__ = (Index("ix_cases_lead_id_status", "lead_id", "status"),)
 
 
 class FrameworkChangeRow(Base):

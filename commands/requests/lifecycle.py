@@ -25,7 +25,7 @@ from commands.requests import handback, messages
 from commands.requests.escalations import close_for_request
 from commands.requests.model import EscalationStatus, OfferStatus, RequestStatus
 from commands.requests.rounds import RequestSettings, close_offer_posts
-from commands.requests.status import status_text
+from commands.requests.status import Forecasts, status_text
 from commands.roster.model import OrganisationKind
 
 CHECKOUT_CALLBACK = "involvement.checkout"
@@ -40,11 +40,12 @@ CHECKOUT_REASONS = (
 class RequestLifecycle:
     def __init__(self, settings: RequestSettings) -> None:
         self.settings = settings
+        self.forecasts = Forecasts()  # who each request's next round would ask, kept a minute
 
     def status(self, ctx: Context, req: CommandRequest) -> Reply:
         only_code = _code(req.rest) if req.rest else None
         with ctx.uow.read() as uow:
-            text = status_text(uow, req.user_id, only_code, ctx.clock.now(), self.settings)
+            text = status_text(uow, req.user_id, only_code, ctx.clock.now(), self.settings, self.forecasts)
         return Reply.text(text)
 
     def withdraw(self, ctx: Context, req: CommandRequest) -> Reply:

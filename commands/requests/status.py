@@ -6,17 +6,20 @@ see the offers waiting for their answer and the cases they are aboard.
 
 from __future__ import annotations
 
-from datetime import datetime
+import threading
+from collections.abc import Hashable
+from datetime import datetime, timedelta
 
 from commands.cases.model import Case
 from commands.catalogue import t
 from commands.ports import UnitOfWork
 from commands.requests import messages
 from commands.requests.model import EscalationStatus, HelpRequest, Offer, OfferStatus, RequestStatus
-from commands.requests.rounds import RequestSettings, candidates_for
+from commands.requests.rounds import Ranking, RequestSettings, upcoming
 from commands.roster.expertise import label as expertise_label
 
 QUESTION_SHOWN = 90
+FORECAST_KEPT = timedelta(minutes=1)
 ANSWER_KEYS = {
     OfferStatus.PENDING: "status.answer.pending",
     OfferStatus.ACCEPTED: "status.answer.accepted",
@@ -27,11 +30,43 @@ ANSWER_KEYS = {
 }
 
 
+class Forecasts:
+    """Who the next round of each request would ask, as `/erbij status` last worked it out.
+
+    Working it out ranks the region (tens of milliseconds per open request); a lead who asks again, or many
+    leads at once, reuse it for a minute. A kept forecast is only shown after `rounds.upcoming` re-checked
+    its few experts against the current roster, loads and presence (still eligible, available, not asked
+    meanwhile); what a minute can hide is someone else becoming a better choice, and the round itself
+    always ranks afresh at its moment, so the forecast never decides who is asked. Per process, in memory.
+    """
+
+    def __init__(self, kept_for: timedelta = FORECAST_KEPT) -> None:
+        self._kept_for = kept_for
+        self._lock = threading.Lock()
+        self._kept: dict[Hashable, tuple[datetime, Ranking]] = {}
+
+    def get(self, key: Hashable, now: datetime) -> Ranking | None:
+        with self._lock:
+            found = self._kept.get(key)
+        return found[1] if found is not None and now - found[0] < self._kept_for else None
+
+    def keep(self, key: Hashable, ranking: Ranking, now: datetime) -> None:
+        with self._lock:
+            if len(self._kept) > 10_000:  # a region's open requests are far fewer; never grow unbounded
+                self._kept = {k: v for k, v in self._kept.items() if now - v[0] < self._kept_for}
+            self._kept[key] = (now, ranking)
+
+
 def status_text(
-    uow: UnitOfWork, user_id: str, only_code: str | None, now: datetime, settings: RequestSettings
+    uow: UnitOfWork,
+    user_id: str,
+    only_code: str | None,
+    now: datetime,
+    settings: RequestSettings,
+    forecasts: Forecasts | None = None,
 ) -> str:
     blocks = [
-        _requests_block(uow, user_id, only_code, now, settings),
+        _requests_block(uow, user_id, only_code, now, settings, forecasts or Forecasts(timedelta(0))),
         _aboard_block(uow, user_id, only_code, settings),
         _offers_block(uow, user_id, only_code, now, settings),
         _mine_block(uow, user_id, only_code, settings),
@@ -41,7 +76,12 @@ def status_text(
 
 
 def _requests_block(
-    uow: UnitOfWork, user_id: str, only_code: str | None, now: datetime, settings: RequestSettings
+    uow: UnitOfWork,
+    user_id: str,
+    only_code: str | None,
+    now: datetime,
+    settings: RequestSettings,
+    forecasts: Forecasts,
 ) -> str:
     areas = uow.roster.expertise_areas()
     parts = []
@@ -63,7 +103,7 @@ def _requests_block(
         lines.append(t("status.request.question", question=_short(request.question)))
         if offers:
             lines.append(t("status.request.asked", answers=_answers(uow, offers)))
-        lines.append(_next_step(uow, request, case, offers, now, settings))
+        lines.append(_next_step(uow, request, case, offers, now, settings, forecasts))
         parts.append("\n".join(lines))
     if not parts:
         return ""
@@ -93,6 +133,7 @@ def _next_step(
     offers: list[Offer],
     now: datetime,
     settings: RequestSettings,
+    forecasts: Forecasts,
 ) -> str:
     tz = settings.calendar.zone
     if request.status is RequestStatus.ESCALATED:
@@ -114,10 +155,16 @@ def _next_step(
     still_needed = request.experts_wanted - request.accepted
     wanted = settings.policy.offers_per_round(request.urgency, still_needed)
     # Who the next round would ask, judged at its moment: the same ranking the tick will use then.
-    upcoming = candidates_for(uow, request, case, max(due, now), settings, wanted)
-    if not upcoming:
+    at = max(due, now)
+    forecast = (request.id, request.round, request.accepted, request.expertise, request.organisation_kinds,
+                request.region_wide, at, wanted, tuple((o.expert_id, o.status) for o in offers))  # fmt: skip
+    kept = forecasts.get(forecast, now)
+    ranking = upcoming(uow, request, case, at, settings, wanted, kept)
+    if ranking is not kept:  # kept for a minute from when it was worked out, not from its last use
+        forecasts.keep(forecast, ranking, now)
+    if not ranking.candidates:
         return t("status.next.escalate", when=when)
-    names = messages.names([c.professional for c in upcoming])
+    names = messages.names([c.professional for c in ranking.candidates])
     key = "status.next.also" if request.round == 1 and request.head_start else "status.next.round"
     return t(key, when=when, names=names)
 
