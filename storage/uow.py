@@ -14,7 +14,7 @@ from commands.cases.ports import CaseRepository
 from commands.consults.ports import ConsultRepository
 from commands.monitor.ports import MonitorRepository
 from commands.requests.ports import RequestRepository
-from storage.audit import SqlAuditRepository
+from storage.audit import AuditWriter, DeferredAuditRepository, SqlAuditRepository
 from storage.cases import SqlCaseRepository
 from storage.consults import SqlConsultRepository
 from storage.engine import read_only
@@ -44,16 +44,20 @@ class SqlUnitOfWork:
         session_factory: Callable[[], Session],
         roster_cache: RosterCache | None = None,
         on_queued: Callable[[], None] | None = None,
+        audit_writer: AuditWriter | None = None,
     ) -> None:
         self._session_factory = session_factory
         self._roster_cache = roster_cache or RosterCache()
         self._on_queued = on_queued
+        # Set for a read transaction: its reads' audit events are committed by the writer (storage.audit).
+        self._audit_writer = audit_writer
 
     def __enter__(self) -> Self:
         self.session = self._session_factory()
         self.session.begin()
         self._outbox = self.outbox = SqlOutboxRepository(self.session)
-        self.audit = SqlAuditRepository(self.session)
+        self._deferred = DeferredAuditRepository(self.session) if self._audit_writer else None
+        self.audit = self._deferred or SqlAuditRepository(self.session)
         self.roster = SqlRosterRepository(self.session, self._roster_cache)
         self.cases = SqlCaseRepository(self.session)
         self.consults = SqlConsultRepository(self.session)
@@ -76,6 +80,9 @@ class SqlUnitOfWork:
 
     def commit(self) -> None:
         self.session.commit()
+        if self._deferred is not None and self._deferred.pending and self._audit_writer is not None:
+            pending, self._deferred.pending = self._deferred.pending, []
+            self._audit_writer.write(pending)  # returns once they are committed; raises if they could not be
         if self._outbox.queued and self._on_queued is not None:
             self._outbox.queued = 0
             self._on_queued()  # only now can a worker see the rows: wake it, and only if there are any
@@ -83,6 +90,8 @@ class SqlUnitOfWork:
     def rollback(self) -> None:
         self.session.rollback()
         self._outbox.queued = 0
+        if self._deferred is not None:
+            self._deferred.pending = []
 
 
 def session_factory(engine: Engine) -> sessionmaker[Session]:
@@ -94,6 +103,7 @@ class SqlUnitOfWorkFactory:
         self.engine = engine
         self.sessions = session_factory(engine)
         self.read_sessions = session_factory(read_only(engine))
+        self.audit_writer = AuditWriter(self.sessions)  # reads' audit rows, committed in groups
         self.roster_cache = RosterCache()  # one per process and database: shared by every transaction
         # Called after a commit that queued outbox messages (the composition root wakes the worker).
         self.on_queued: Callable[[], None] | None = None
@@ -102,8 +112,12 @@ class SqlUnitOfWorkFactory:
         return SqlUnitOfWork(self.sessions, self.roster_cache, self._queued)
 
     def read(self) -> SqlUnitOfWork:
-        """A transaction that only reads: no write lock on SQLite; on PostgreSQL a write in it fails."""
-        return SqlUnitOfWork(self.read_sessions, self.roster_cache)
+        """A transaction that only reads: no write lock on SQLite; on PostgreSQL a write in it fails.
+
+        The audit of its reads is the exception: recorded events are committed at `commit()`, grouped with
+        other reads' (see storage.audit); without `commit()` they are dropped, like any rolled-back write.
+        """
+        return SqlUnitOfWork(self.read_sessions, self.roster_cache, audit_writer=self.audit_writer)
 
     def _queued(self) -> None:
         if self.on_queued is not None:

@@ -93,7 +93,8 @@ class CardCommands:
     # --- reading -------------------------------------------------------------------------------------------
     def show(self, ctx: Context, user_id: str, code: str) -> Reply:
         now = ctx.clock.now()
-        with ctx.uow() as uow:
+        # A read: no write lock; its audit row is committed at `commit()`, with other reads' (storage.audit).
+        with ctx.uow.read() as uow:
             opened = self.settings.open(uow, code, user_id, CardAction.VIEW, now)
             case = opened.case
             if opened.decision.outcome is Outcome.STATUS_ONLY:
@@ -121,7 +122,7 @@ class CardCommands:
 
     def history(self, ctx: Context, user_id: str, code: str) -> Reply:
         now = ctx.clock.now()
-        with ctx.uow() as uow:
+        with ctx.uow.read() as uow:  # a read, audited as `show` is
             opened = self.settings.open(uow, code, user_id, CardAction.HISTORY, now)
             versions = uow.cases.history(opened.case.id)
             service.audit(uow, opened, "kaart.lezen", now, ACCESS_POINT, onderdeel="geschiedenis")

@@ -131,3 +131,16 @@ def test_listener_receives_a_post(emu: Emulator, bot: tuple[User, str]) -> None:
         listener.stop()
     assert event["data"]["post_obj"]["message"] == "hoi erbij"
     assert event["data"]["post_obj"]["user_id"] == sanne.id
+
+
+def test_rest_calls_from_one_thread_reuse_one_connection(
+    emu: Emulator, adapter: MattermostAdapter, bot: tuple[User, str]
+) -> None:
+    people = [emu.create_user(f"persoon{n}") for n in range(3)]
+    for person in people:  # a card read looks up names each time: no new TCP connection per call
+        assert set(adapter.users_by_ids([person.id])) == {person.id}
+    adapter.me()
+    session = adapter._rest._driver.client._session()  # the pool is what is under test
+    manager = session.get_adapter(emu.url).poolmanager
+    pools = [manager.pools[key] for key in manager.pools.keys()]  # noqa: SIM118 - a RecentlyUsedContainer
+    assert [(p.num_connections, p.num_requests) for p in pools] == [(1, 4)]
