@@ -30,8 +30,8 @@ class Chart:
 
 
 class ChartRenderer(Protocol):
-    def png(self, chart: Chart) -> bytes:
-        """The chart as PNG bytes."""
+    def pngs(self, charts: Sequence[Chart]) -> list[bytes]:
+        """The charts as PNG bytes, in order (drawn together: the bot draws them in one child process)."""
         ...
 
 

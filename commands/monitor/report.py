@@ -16,7 +16,7 @@ from commands.calendar import WorkCalendar
 from commands.catalogue import t
 from commands.monitor import figures, render
 from commands.monitor.charts import ChartRenderer, request_charts, trend_charts
-from commands.monitor.model import Period
+from commands.monitor.model import History, Period
 from commands.monitor.period import containing, previous
 from commands.outbox import FileAttachment, OutgoingMessage, Recipient
 from commands.ports import AuditEvent
@@ -62,6 +62,12 @@ def trend(month: Period, calendar: WorkCalendar, count: int = TREND_MONTHS) -> l
     return months
 
 
+def _nothing_happened(history: History) -> bool:
+    return not (
+        history.cases or history.requests or history.involvements or history.consults or history.actions
+    )
+
+
 class MonthlyReport:
     def __init__(self, charts: ChartRenderer | None) -> None:
         self.charts = charts
@@ -87,7 +93,9 @@ class MonthlyReport:
         )
         labels = {r.expertise: expertise_label(r.expertise, areas) for r in history.requests}
         charts = trend_charts(per_month) + request_charts(history, month, history.organisation_names, labels)
-        drawn = [(chart, self.charts.png(chart)) for chart in charts] if self.charts is not None else []
+        if self.charts is None or _nothing_happened(history):
+            charts = []  # e.g. the months before Erbij was installed: empty charts would only say "nothing"
+        drawn = list(zip(charts, self.charts.pngs(charts) if self.charts else [], strict=True))
         stamp = f"{calendar.local(month.start):%Y-%m}"
         with ctx.uow() as uow:
             if not uow.monitor.claim_report(key, now):
