@@ -57,15 +57,25 @@ def candidates_for(
 ) -> list[Candidate]:
     """Everyone who may be asked now, best first, excluding experts this request already asked."""
     asked = frozenset(o.expert_id for o in uow.requests.offers_for(request.id))
-    return _ranked(uow, request, case, asked, now, settings, limit, presence).candidates
+    return _ranked(uow, request, case, asked, now, settings, limit, presence)[0]
+
+
+SPARES = 8  # ranked beyond those wanted, so a re-check can replace one taken meanwhile without the region
 
 
 @dataclass(frozen=True)
 class Ranking:
-    """A ranking with what it rests on besides the roster: the experts the family knows (now, before)."""
+    """The best `wanted` experts, then up to SPARES more, with what the ranking rests on besides the roster:
+    the experts the family knows (now, before)."""
 
     candidates: list[Candidate]
     known: tuple[frozenset[str], frozenset[str]]
+    wanted: int
+    complete: bool  # nobody eligible ranked below the last of `candidates`
+
+    @property
+    def chosen(self) -> list[Candidate]:
+        return self.candidates[: self.wanted]
 
 
 def _ranked(
@@ -78,7 +88,7 @@ def _ranked(
     limit: int | None,
     presence: Presence | None,
     only: Iterable[str] | None = None,
-) -> Ranking:
+) -> tuple[list[Candidate], tuple[frozenset[str], frozenset[str]]]:
     """The ranking of `candidates_for`; with `only`, of just those experts (re-checking a few is cheap)."""
     history = uow.cases.ever_for_case(case.id)
     involved_now = frozenset(i.expert_id for i in history if i.ended_at is None)
@@ -110,7 +120,23 @@ def _ranked(
         limit=limit,
         soft=soft,
     )
-    return Ranking(candidates, (involved_now, involved_before))
+    return candidates, (involved_now, involved_before)
+
+
+def ranking_of(
+    uow: UnitOfWork,
+    request: HelpRequest,
+    case: Case,
+    now: datetime,
+    settings: RequestSettings,
+    wanted: int,
+    presence: Presence | None = None,
+) -> Ranking:
+    """The best `wanted` (and SPARES more) to ask at `now`, excluding experts this request already asked."""
+    asked = frozenset(o.expert_id for o in uow.requests.offers_for(request.id)) if request.id else frozenset()
+    limit = wanted + SPARES
+    candidates, known = _ranked(uow, request, case, asked, now, settings, limit, presence)
+    return Ranking(candidates, known, wanted, complete=len(candidates) < limit)
 
 
 def prematch(
@@ -124,15 +150,14 @@ def prematch(
     """The first round's ranking of a request not stored yet, made in a read transaction before the write one.
 
     Ranking a region is the slow part of a submission; done here, the write transaction only re-checks the
-    few chosen (`start_round`), so writers hold the lock for milliseconds. Nobody has been asked for a new
-    request, so nobody is excluded.
+    few ranked (`start_round`), so writers hold the lock for milliseconds.
     """
     still_needed = request.experts_wanted - request.accepted
     wanted = settings.policy.offers_per_round(request.urgency, still_needed)
-    return _ranked(uow, request, case, frozenset(), now, settings, wanted, presence)
+    return ranking_of(uow, request, case, now, settings, wanted, presence)
 
 
-def _confirmed(
+def confirmed(
     uow: UnitOfWork,
     request: HelpRequest,
     case: Case,
@@ -141,32 +166,31 @@ def _confirmed(
     ranking: Ranking,
     presence: Presence | None,
 ) -> list[Candidate] | None:
-    """`ranking`'s candidates if they still hold inside the write transaction, else None (rank again).
+    """Who to ask now by `ranking`, re-checked on current data, or None when only the region can tell.
 
-    They hold when the same experts, re-ranked with the current roster, loads, presence and case history,
-    come out eligible and available with unchanged inputs: nobody asked them, gave them a case, paused them
-    or saw them go out of office since, so their keys and order are unchanged. What this cannot see is an
-    expert outside the few who became a better choice in the milliseconds between (someone's involvement
-    ending): the order is then as of the read snapshot, as it always was for concurrent PostgreSQL
-    transactions. Two submissions racing for the same expert are caught: the second sees her asked.
+    The few ranked are ranked again with the current roster, loads, presence, case history and this
+    request's offers: whoever was asked by another request meanwhile, filled up or paused moves down or
+    out. The best `wanted` of them are the region's best as long as each still ranks no lower than the last
+    of the few did (everyone else ranked below that, and nothing of theirs is re-read); otherwise, or when
+    the family's known experts changed, None. What this cannot see is an expert outside the few who became
+    a better choice in the milliseconds between (someone's involvement ending): the order is then as of the
+    read snapshot, as it always was for concurrent PostgreSQL transactions.
     """
     if not ranking.candidates:
         return None  # nobody to ask: the escalation is decided on current data, inside the transaction
-    asked = frozenset(o.expert_id for o in uow.requests.offers_for(request.id))
+    asked = frozenset(o.expert_id for o in uow.requests.offers_for(request.id)) if request.id else frozenset()
     ids = [c.professional.user_id for c in ranking.candidates]
-    again = _ranked(uow, request, case, asked, now, settings, None, presence, only=ids)
-    if again.known != ranking.known:
+    again, known = _ranked(uow, request, case, asked, now, settings, None, presence, only=ids)
+    if known != ranking.known:
         return None
-    fresh = {c.professional.user_id: c for c in again.candidates}
-    for before in ranking.candidates:
-        current = fresh.get(before.professional.user_id)
-        if current is None or (current.load, current.status, current.professional) != (
-            before.load,
-            before.status,
-            before.professional,
-        ):
+    chosen = again[: ranking.wanted]
+    if not ranking.complete:
+        if len(chosen) < ranking.wanted:
             return None
-    return ranking.candidates  # same people, same loads: the same keys, so the same order
+        last = ranking.candidates[-1].sort_key
+        if any(c.sort_key > last for c in chosen):
+            return None
+    return chosen or None
 
 
 def upcoming(
@@ -177,15 +201,15 @@ def upcoming(
     settings: RequestSettings,
     wanted: int,
     kept: Ranking | None = None,
-) -> Ranking:
-    """Who a round at `at` would ask: `kept` (an earlier forecast of the same round) when it still holds by
-    `_confirmed`'s cheap re-check of its few experts, else a ranking of the region."""
+) -> tuple[list[Candidate], Ranking]:
+    """Who a round at `at` would ask, and the ranking that says so: `kept` (an earlier forecast of the same
+    round) when `confirmed` can tell from its few, else a new ranking of the region."""
     if kept is not None:
-        confirmed = _confirmed(uow, request, case, at, settings, kept, None)
-        if confirmed is not None:
-            return kept
-    asked = frozenset(o.expert_id for o in uow.requests.offers_for(request.id))
-    return _ranked(uow, request, case, asked, at, settings, wanted, None)
+        chosen = confirmed(uow, request, case, at, settings, kept, None)
+        if chosen is not None:
+            return chosen, kept
+    ranking = ranking_of(uow, request, case, at, settings, wanted)
+    return ranking.chosen, ranking
 
 
 def start_round(
@@ -205,7 +229,7 @@ def start_round(
     """
     still_needed = request.experts_wanted - request.accepted
     wanted = settings.policy.offers_per_round(request.urgency, still_needed)
-    chosen = _confirmed(uow, request, case, now, settings, prematched, presence) if prematched else None
+    chosen = confirmed(uow, request, case, now, settings, prematched, presence) if prematched else None
     if chosen is None:
         chosen = candidates_for(uow, request, case, now, settings, wanted, presence)
     if not chosen:

@@ -34,8 +34,8 @@ class Forecasts:
     """Who the next round of each request would ask, as `/erbij status` last worked it out.
 
     Working it out ranks the region (tens of milliseconds per open request); a lead who asks again, or many
-    leads at once, reuse it for a minute. A kept forecast is only shown after `rounds.upcoming` re-checked
-    its few experts against the current roster, loads and presence (still eligible, available, not asked
+    leads at once, reuse it for a minute. A kept forecast is only shown after `rounds.confirmed` re-ranked
+    its few experts on the current roster, loads and offers (still eligible, available, not asked
     meanwhile); what a minute can hide is someone else becoming a better choice, and the round itself
     always ranks afresh at its moment, so the forecast never decides who is asked. Per process, in memory.
     """
@@ -159,12 +159,12 @@ def _next_step(
     forecast = (request.id, request.round, request.accepted, request.expertise, request.organisation_kinds,
                 request.region_wide, at, wanted, tuple((o.expert_id, o.status) for o in offers))  # fmt: skip
     kept = forecasts.get(forecast, now)
-    ranking = upcoming(uow, request, case, at, settings, wanted, kept)
+    chosen, ranking = upcoming(uow, request, case, at, settings, wanted, kept)
     if ranking is not kept:  # kept for a minute from when it was worked out, not from its last use
         forecasts.keep(forecast, ranking, now)
-    if not ranking.candidates:
+    if not chosen:
         return t("status.next.escalate", when=when)
-    names = messages.names([c.professional for c in ranking.candidates])
+    names = messages.names([c.professional for c in chosen])
     key = "status.next.also" if request.round == 1 and request.head_start else "status.next.round"
     return t(key, when=when, names=names)
 

@@ -15,7 +15,7 @@ import pytest
 
 from commands.cases.lifecycle import create_case
 from commands.cases.model import Framework
-from commands.requests import handlers
+from commands.requests import handlers, rounds
 from commands.requests.early import rank_early
 from commands.requests.model import OfferStatus
 from commands.requests.rounds import Ranking
@@ -36,8 +36,8 @@ def _offered(region: Region, code: str) -> set[str]:
 
 
 def _names(ranking: Ranking | None) -> set[str]:
-    assert ranking is not None and ranking.candidates
-    return {c.professional.username for c in ranking.candidates}
+    assert ranking is not None and ranking.chosen
+    return {c.professional.username for c in ranking.chosen}
 
 
 def _between(
@@ -81,9 +81,11 @@ def test_nothing_changed_the_region_is_ranked_once_outside_the_write_transaction
     assert len(calls) == 2  # the early ranking and the test's own look at it; none in the transaction
 
 
+@pytest.mark.parametrize("spares", [rounds.SPARES, 0])  # 0: no spare to replace her, so the region is ranked
 def test_an_expert_whose_caseload_filled_meanwhile_is_not_asked(
-    region: Region, monkeypatch: pytest.MonkeyPatch
+    region: Region, monkeypatch: pytest.MonkeyPatch, spares: int
 ) -> None:
+    monkeypatch.setattr(rounds, "SPARES", spares)
     code = _first_request(region)
     stack = region.stack
     full: list[str] = []
