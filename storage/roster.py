@@ -50,6 +50,10 @@ class SqlRosterRepository:
         # snapshot, and must not publish a snapshot of changes that may still be rolled back.
         self._wrote = False
         self._written_revision: int | None = None
+        # The snapshot this transaction found current: checked once, not before every lookup (a status
+        # names a dozen people). A change committed meanwhile is seen by the next transaction, as a
+        # transaction's other reads would not see it either (SQLite) or only statement by statement (PG).
+        self._checked: RosterSnapshot | None = None
 
     # --- reads ----------------------------------------------------------------------------------------
 
@@ -138,6 +142,12 @@ class SqlRosterRepository:
             if base is None:
                 return RosterSnapshot.build(-1, self._load(None))
             return self._caught_up(base, -1)
+        if self._checked is not None:
+            return self._checked
+        self._checked = self._current()
+        return self._checked
+
+    def _current(self) -> RosterSnapshot:
         revision = self.revision()
         if revision is None:  # no revision to check against: read fresh, cache nothing
             return RosterSnapshot.build(-1, self._load(None))
@@ -186,9 +196,10 @@ class SqlRosterRepository:
         organisations = {
             row.key: _organisation(row) for row in self.session.execute(select(OrganisationRow.__table__))
         }
-        query = select(ProfessionalRow.__table__).order_by(ProfessionalRow.username)
-        if where is not None:
-            query = query.where(where)
+        # A few people (a catch-up, a lookup) are found by `where`'s index and sorted here: ordered by
+        # username in SQL, SQLite walks the username index through the whole region instead.
+        query = select(ProfessionalRow.__table__)
+        query = query.order_by(ProfessionalRow.username) if where is None else query.where(where)
         # Equal sets and working times are shared, not repeated per person: a region of ten thousand has a
         # few hundred distinct ones, and the roster cache keeps them all.
         shared: dict[Any, Any] = {}
@@ -198,6 +209,9 @@ class SqlRosterRepository:
             return kept
 
         # Plain rows, not ORM objects: values are built once and the session stays free of stale copies.
+        rows = self.session.execute(query).all()
+        if where is not None:
+            rows.sort(key=lambda row: row.username)
         return [
             Professional(
                 user_id=row.user_id,
@@ -216,7 +230,7 @@ class SqlRosterRepository:
                 active=row.active,
                 capacity_in_roster=row.capacity_in_roster,
             )
-            for row in self.session.execute(query)
+            for row in rows
         ]
 
     def _grouped(
