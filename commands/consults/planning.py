@@ -31,6 +31,15 @@ def chair_pool(uow: UnitOfWork) -> list[str]:
     return [p.user_id for p in sorted(chairs, key=lambda p: p.username)]
 
 
+def _horizon(settings: ConsultSettings, calendar: WorkCalendar, now: datetime) -> date:
+    return now.astimezone(calendar.zone).date() + timedelta(weeks=settings.plan_weeks)
+
+
+def planning_due(uow: UnitOfWork, settings: ConsultSettings, calendar: WorkCalendar, now: datetime) -> bool:
+    """Whether `ensure_planned` has anything to do (a read: callers that only read can skip the write)."""
+    return bool(uow.consults.slots_to_plan(_horizon(settings, calendar, now)))
+
+
 def ensure_planned(
     uow: UnitOfWork,
     settings: ConsultSettings,
@@ -40,7 +49,7 @@ def ensure_planned(
 ) -> int:
     """Plan every active slot's consults up to `until` (default: the planning horizon); returns how many."""
     today = now.astimezone(calendar.zone).date()
-    until = until or today + timedelta(weeks=settings.plan_weeks)
+    until = until or _horizon(settings, calendar, now)
     pending = uow.consults.slots_to_plan(until)
     if not pending:
         return 0

@@ -12,7 +12,7 @@ from commands.consults.access import Visibility, agenda_access, own_cases
 from commands.consults.agendas import load_view
 from commands.consults.ical import consults_calendar
 from commands.consults.model import Consult, ConsultSlot
-from commands.consults.planning import ensure_planned
+from commands.consults.planning import ensure_planned, planning_due
 from commands.consults.render import consult_when, full_agenda, moment
 from commands.consults.service import ConsultSettings, audit_read, display_names, registered, work_calendar
 from commands.errors import AccessDenied, UserError
@@ -40,9 +40,16 @@ class Views:
         tz = ctx.config.timezone
         calendar = work_calendar(ctx)
         argument = req.rest.strip()
-        with ctx.uow() as uow:
+        with ctx.uow.read() as uow:
+            behind = planning_due(uow, self.settings, calendar, now)
+        if behind:  # rare (the tick plans ahead): only then does showing an agenda write
+            with ctx.uow() as uow:
+                ensure_planned(uow, self.settings, calendar, now)
+                uow.commit()
+        # A read: no write lock; the audit rows of the summaries shown are committed at `commit()`, grouped
+        # with other reads' (storage.audit), before the agenda is answered.
+        with ctx.uow.read() as uow:
             viewer = registered(uow, req.user_id)
-            ensure_planned(uow, self.settings, calendar, now)
             consults = self._which(uow, argument, now, calendar.zone)
             messages: list[Message] = []
             for consult in consults:
