@@ -1,7 +1,7 @@
 """lead-scoped indexes: a lead's active cases and the running requests on her cases by index alone
 
-Revision ID: 0013
-Revises: 0012
+Revision ID: 0014
+Revises: 0013
 Create Date: 2026-12-02
 
 `/erbij status` asks for a lead's active cases and for the open or escalated requests on her cases. With
@@ -15,8 +15,8 @@ from __future__ import annotations
 
 from alembic import op
 
-revision = "0013"
-down_revision = "0012"
+revision = "0014"
+down_revision = "0013"
 branch_labels = None
 depends_on = None
 
