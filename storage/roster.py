@@ -209,7 +209,7 @@ class SqlRosterRepository:
             return kept
 
         # Plain rows, not ORM objects: values are built once and the session stays free of stale copies.
-        rows = self.session.execute(query).all()
+        rows = list(self.session.execute(query))
         if where is not None:
             rows.sort(key=lambda row: row.username)
         return [

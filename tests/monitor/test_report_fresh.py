@@ -1,5 +1,5 @@
-"""The first monthly report of a fresh installation: months without anything in them get the summary, no charts
-(drawing them would only say "nothing", and would cost the bot a matplotlib child process for it)."""
+"""The first monthly report of a fresh installation: months without anything in them get the summary only
+(charts would only say "nothing", and would cost the bot a matplotlib child process for it)."""
 
 from __future__ import annotations
 
