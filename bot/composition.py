@@ -16,6 +16,7 @@ from fastapi import FastAPI
 from bot.channel_guard import ChannelGuard, MattermostRemover
 from bot.charts import MatplotlibCharts
 from bot.http import Edge, create_app
+from bot.jobs import ThreadJobs
 from bot.mattermost import MattermostAdapter, WebsocketListener
 from bot.mattermost.websocket import EventHandler
 from bot.outbox_worker import OutboxWorker, Sender
@@ -74,6 +75,7 @@ class Runtime:
     queue: SqlOutboxQueue
     worker: OutboxWorker
     scheduler: Scheduler
+    jobs: ThreadJobs  # work that outlasts a slash command's 30 s (the monitor's figures)
     listener: WebsocketListener | None = None
     channel_guard: ChannelGuard | None = None  # fed by the listener; off with ERBIJ_CHANNEL_GUARD=off
     command_tokens: list[str] = field(default_factory=list)
@@ -162,6 +164,7 @@ class Runtime:
         if self.channel_guard is not None:
             self.channel_guard.stop()
         self.scheduler.stop()
+        self.jobs.shutdown()  # before the engine goes: a running job still reads and queues its message
         self.worker.stop()
         self.engine.dispose()
 
@@ -200,7 +203,10 @@ def build_runtime(
             team_name=settings.mattermost_team or "",
             verify=settings.mattermost_verify_tls,
         )
-    erbij = Erbij(build_router(config), Context(uow=uow, clock=clock, directory=adapter, config=config))
+    jobs = ThreadJobs(workers=2)
+    erbij = Erbij(
+        build_router(config), Context(uow=uow, clock=clock, directory=adapter, config=config, jobs=jobs)
+    )
     queue = SqlOutboxQueue(uow.sessions, uow.read_sessions)
     worker_id = f"{socket.gethostname()}-{os.getpid()}-{id(queue):x}"
     worker = OutboxWorker(queue, Sender(adapter, renderer), clock, worker_id)
@@ -217,6 +223,7 @@ def build_runtime(
         queue=queue,
         worker=worker,
         scheduler=Scheduler(lambda: runtime.tick(), clock, settings.tick_seconds),
+        jobs=jobs,
         command_tokens=list(configured_token_triggers(settings.command_tokens)),
         token_triggers=configured_token_triggers(settings.command_tokens),
     )

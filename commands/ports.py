@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from types import TracebackType
@@ -219,3 +219,22 @@ class Directory(Protocol):
     def statuses(self, user_ids: list[str]) -> dict[str, str]:
         """Mattermost status per user id: online, away, dnd, offline or ooo."""
         ...
+
+
+class BackgroundJobs(Protocol):
+    """Work that outlasts the request asking for it: Mattermost waits at most 30 s for a slash command's
+    answer, and some reads (a year of the monitor at region scale) take about that long under load."""
+
+    def submit(self, key: str, job: Callable[[], None]) -> bool:
+        """Run `job` off the request. False, and nothing started, while a job with this `key` is still
+        waiting or running (so a second ask does not compute the same thing twice)."""
+        ...
+
+
+class InlineJobs:
+    """Runs each job at once, in the caller's thread: for tools and tests that need no background.
+    Jobs report their own failures (by message to the person), so none is caught here."""
+
+    def submit(self, key: str, job: Callable[[], None]) -> bool:
+        job()
+        return True

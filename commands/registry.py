@@ -10,7 +10,7 @@ from commands.catalogue import t
 from commands.clock import Clock
 from commands.config import ProductConfig
 from commands.inbound import ActionRequest, CommandRequest, DialogSubmission
-from commands.ports import Directory, UnitOfWorkFactory
+from commands.ports import BackgroundJobs, Directory, InlineJobs, UnitOfWorkFactory
 from commands.presence import Presence
 from commands.replies import ActionResult, CommandResult, DialogResult, Reply
 
@@ -24,6 +24,7 @@ class Context:
     directory: Directory
     config: ProductConfig = field(default_factory=ProductConfig)
     presence: Presence = field(default_factory=Presence)
+    jobs: BackgroundJobs = field(default_factory=InlineJobs)  # the bot's is a small thread pool
 
 
 CommandHandler = Callable[[Context, CommandRequest], CommandResult]

@@ -158,7 +158,9 @@ class World:
         return self.emulator.click(post, button, user)
 
     def deliver(self, max_rounds: int = 100) -> int:
-        """Run the outbox worker until nothing is due; returns how many rows were attempted."""
+        """Let the background jobs finish, then run the outbox worker until nothing is due; returns how many
+        rows were attempted."""
+        self.bot.jobs.wait_idle()
         attempted = 0
         for _ in range(max_rounds):
             done = self.bot.worker.run_once()

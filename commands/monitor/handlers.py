@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from functools import partial
 
 from commands.calendar import WorkCalendar
 from commands.catalogue import t
@@ -13,9 +15,10 @@ from commands.inbound import CommandRequest
 from commands.monitor import figures, render
 from commands.monitor.model import History, Period, Scope
 from commands.monitor.period import PeriodError, parse
+from commands.outbox import OutgoingMessage, Recipient, one_off_key
 from commands.ports import AuditEvent, UnitOfWork
 from commands.registry import Context
-from commands.replies import Reply
+from commands.replies import Message, Reply
 from commands.roster.expertise import label as expertise_label
 from commands.roster.model import ExpertiseArea, Role
 
@@ -23,6 +26,7 @@ READERS = (Role.COORDINATOR, Role.POLICY)  # in order of preference for the audi
 SCOPE_WORDS = {"gemeente": "gemeente", "regio": "regio", "organisatie": "organisatie", "org": "organisatie"}
 DETAIL_WORDS = frozenset({"detail", "details"})
 ACCESS_POINT = "/monitor"
+log = logging.getLogger(__name__)
 EXAMPLES = {"gemeente": "Roosendaal", "regio": "West-Brabant", "organisatie": "vt-wb"}
 
 
@@ -97,14 +101,49 @@ class MonitorHandlers:
             raise UserError(t("monitor.periode_onbekend", text=" ".join(query.period_words)[:60])) from None
         audit = {"periode": period.label, "scope": query.scope.kind, "waarde": query.scope.value[:80]}
         audit["detail"] = "ja" if query.detail else "nee"
-        # The role check and its audit line commit first and on their own: the period's read that follows
-        # can take a while and must not hold a write transaction.
+        # The role check and its audit line commit first and on their own, and a refusal answers at once.
         with ctx.uow() as uow:
             authorise(uow, req.user_id, now, audit)
+        # The figures are read and computed in the background and arrive by DM: at region scale a year
+        # takes about as long as Mattermost waits for a slash command's answer (30 s). One at a time per
+        # person, so asking again while waiting does not start the same work twice.
+        job = partial(self.send, ctx, req, query, period, now, calendar)
+        if not ctx.jobs.submit(f"monitor:{req.user_id}", job):
+            return Reply.text(t("monitor.al_bezig"))
+        return Reply.text(t("monitor.bezig", period=period.label))
+
+    def send(
+        self,
+        ctx: Context,
+        req: CommandRequest,
+        query: MonitorQuery,
+        period: Period,
+        now: datetime,
+        calendar: WorkCalendar,
+    ) -> None:
+        """The background half of `/monitor`: read, compute (outside any transaction), queue the DM."""
+        try:
+            # A read-only transaction: on SQLite a write one would hold the write lock for the whole read.
+            with ctx.uow.read() as uow:
+                history = uow.monitor.history(period.start, period.end, calendar.timezone)
+                areas = uow.roster.expertise_areas()
+            text = self.text(history, period, query, now, calendar, areas, req.words)
+        except UserError as err:  # e.g. a municipality that is not in the cases: explained by DM
+            text = err.message
+        except Exception as err:
+            # Only the type: an error's message can carry case content. The person hears it by DM.
+            log.error("monitor figures failed: %s", type(err).__name__)
+            text = t("monitor.mislukt", period=period.label)
         with ctx.uow() as uow:
-            history = uow.monitor.history(period.start, period.end, calendar.timezone)
-            areas = uow.roster.expertise_areas()
-        return Reply.text(self.text(history, period, query, now, calendar, areas, req.words))
+            uow.outbox.add(
+                OutgoingMessage(
+                    key=one_off_key("monitor", req.user_id),
+                    to=Recipient.user(req.user_id),
+                    message=Message(text),
+                ),
+                ctx.clock.now(),
+            )
+            uow.commit()
 
     @staticmethod
     def text(

@@ -8,6 +8,7 @@ from datetime import timedelta
 from bot.demo.world import World
 from commands.config import DEFAULT_TIMEZONE
 from commands.monitor.model import FamilyAnswer
+from tests.monitor.asking import figures
 from tests.requests.conftest import Region
 
 
@@ -52,5 +53,5 @@ def test_the_lead_records_the_familys_answer_at_check_out_and_closing(stack: Wor
     assert inv.family_at_checkout is FamilyAnswer.YES
 
     coordinator = region["linda.deklerk"]
-    detail = stack.slash(coordinator, "/monitor maand detail")
+    detail = figures(stack, coordinator, "/monitor maand detail", "november 2026")
     assert re.search(r"\(bij uitchecken\)\*\* ja <5, deels <5, nee <5, niet gevraagd <5", detail)

@@ -9,7 +9,7 @@ MESSAGES = {
     "help.monitor": (
         "#### Monitor\n"
         "Of erbij halen en samen doen werkt, in cijfers: alleen voor coördinatoren en beleid, alleen totalen "
-        "(aantallen onder de 5 staan er als <5).\n"
+        "(aantallen onder de 5 staan er als <5). De cijfers krijg je als privébericht van Erbij.\n"
         "| Commando | Wat het doet |\n|---|---|\n"
         "| `/monitor` | Dit kwartaal tot nu |\n"
         "| `/monitor maand` / `kwartaal` / `jaar` | De lopende maand, het kwartaal of het jaar |\n"
@@ -30,6 +30,15 @@ MESSAGES = {
         "`K4 2026` of `2026`."
     ),
     "monitor.scope_leeg": "Zeg ook welke {kind}: bijvoorbeeld `/monitor {kind} {example}`.",
+    "monitor.bezig": "Ik reken de cijfers van {period} uit; je krijgt ze zo in een privébericht.",
+    "monitor.al_bezig": (
+        "Ik ben je vorige vraag nog aan het uitrekenen; je krijgt die cijfers zo in een privébericht. "
+        "Daarna kun je gerust iets anders vragen."
+    ),
+    "monitor.mislukt": (
+        "Het uitrekenen van de cijfers van {period} is niet gelukt. Probeer het zo nog eens; lukt het "
+        "weer niet, meld het dan bij je functioneel beheerder."
+    ),
     "monitor.scope_onbekend": "Ik ken geen {kind} '{value}' in de casussen. Bekend: {known}.",
     # --- the summary -----------------------------------------------------------------------------------
     "monitor.kop": "**Monitor erbij halen — {period}** ({scope}; stand {at})",
