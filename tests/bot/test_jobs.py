@@ -11,9 +11,14 @@ from bot.jobs import ThreadJobs
 
 def test_a_key_runs_once_at_a_time_and_is_free_again_when_done() -> None:
     jobs = ThreadJobs(workers=1)
-    gate, ran = threading.Event(), []
+    gate, ran = threading.Event(), list[str]()
+
+    def first() -> None:
+        gate.wait(60)  # released below; the bound only keeps a broken test from hanging
+        ran.append("first")
+
     try:
-        assert jobs.submit("monitor:u1", lambda: (gate.wait(60), ran.append("first")))
+        assert jobs.submit("monitor:u1", first)
         assert not jobs.submit("monitor:u1", lambda: ran.append("duplicate"))
         assert jobs.submit("monitor:u2", lambda: ran.append("other person"))
     finally:
@@ -44,7 +49,7 @@ def test_shutdown_waits_for_the_running_job_drops_waiting_ones_and_refuses_new_o
     caplog: pytest.LogCaptureFixture,
 ) -> None:
     jobs = ThreadJobs(workers=1)
-    started, ran = threading.Event(), []
+    started, ran = threading.Event(), list[str]()
 
     def running() -> None:
         started.set()
