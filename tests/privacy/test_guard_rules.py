@@ -210,3 +210,21 @@ def test_is_bsn(digits: str, valid: bool) -> None:
 
 def test_an_eight_digit_bsn_is_refused_without_a_keyword() -> None:
     assert [f.kind.value for f in find_identifiers("nummer 10000008 gebeld")] == ["bsn"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "CH93 0076 2011 6238 5295 7",  # 21 characters: the last group is one character, at the very end
+        "CH93-0076-2011-6238-5295-7.",
+        "rekening CH93.0076.2011.6238.5295.7",
+        "NL91 ABNA 0417 1643 00",
+    ],
+)
+def test_an_iban_written_in_groups_is_refused_whole(text: str) -> None:
+    (finding,) = find_identifiers(text)
+    assert finding.kind.value == "iban"
+    assert text[finding.start : finding.end].replace(" ", "").replace("-", "").replace(".", "") in (
+        "CH9300762011623852957",
+        "NL91ABNA0417164300",
+    )
