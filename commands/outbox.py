@@ -51,6 +51,34 @@ class OutgoingMessage:
     file: FileAttachment | None = None
 
 
+def direct_message(
+    key: str,
+    user_id: str,
+    message: Message | str,
+    *,
+    replaces: str | None = None,
+    not_before: datetime | None = None,
+    file: FileAttachment | None = None,
+) -> OutgoingMessage:
+    """A message to one person, in their DM with Erbij; plain text becomes a Message."""
+    body = Message(message) if isinstance(message, str) else message
+    return OutgoingMessage(key, Recipient.user(user_id), body, replaces, not_before, file)
+
+
+def channel_message(
+    key: str,
+    channel: str,
+    message: Message | str,
+    *,
+    replaces: str | None = None,
+    not_before: datetime | None = None,
+    file: FileAttachment | None = None,
+) -> OutgoingMessage:
+    """A message to a channel (by name, in the team); plain text becomes a Message."""
+    body = Message(message) if isinstance(message, str) else message
+    return OutgoingMessage(key, Recipient.channel(channel), body, replaces, not_before, file)
+
+
 KEY_MAX = 120  # the outbox key column
 
 

@@ -21,12 +21,11 @@ from enum import StrEnum
 from typing import Protocol
 
 from commands.catalogue import t
-from commands.outbox import OutgoingMessage, Recipient
+from commands.outbox import direct_message
 from commands.ports import AuditEvent
 from commands.privacy import Allowlist, Finding, IdentifierKind, describe, find_identifiers
 from commands.privacy_fields import findings_per_field
 from commands.registry import Context
-from commands.replies import Message
 
 AUDIT_ACTION = "kanaal.identificatie"
 KEY_PREFIX = "kanaalwacht"
@@ -168,9 +167,7 @@ def guard_post(ctx: Context, post: ChannelPost, *, bot_id: str, remover: PostRem
     if decision.action is Action.DELETE:
         removal = remover.remove(post.post_id, post.channel_id)
     now = ctx.clock.now()
-    message = OutgoingMessage(
-        key=post.key, to=Recipient.user(post.author_id), message=Message(warning(post, decision, removal))
-    )
+    message = direct_message(post.key, post.author_id, warning(post, decision, removal))
     with ctx.uow() as uow:
         if not uow.outbox.add_once(message, now):
             return Guarded(decision, removal)  # warned before: a replayed event, or another process

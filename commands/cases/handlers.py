@@ -23,10 +23,10 @@ from commands.cases.view import full_view, status_view
 from commands.catalogue import t
 from commands.errors import UserError
 from commands.inbound import ActionRequest, CommandRequest, DialogSubmission
-from commands.outbox import FileAttachment, OutgoingMessage, Recipient, one_off_key
+from commands.outbox import FileAttachment, direct_message, one_off_key
 from commands.ports import UnitOfWork
 from commands.registry import Context, Router
-from commands.replies import ActionResult, Button, CommandResult, DialogResult, Message, OpenDialog, Reply
+from commands.replies import ActionResult, Button, CommandResult, DialogResult, OpenDialog, Reply
 
 LifecycleHandler = Callable[[Context, CommandRequest, str, list[str]], CommandResult]
 ACCESS_POINT = "/kaart"
@@ -163,22 +163,21 @@ class CardCommands:
             service.audit(
                 uow, opened, "kaart.exporteren", now, ACCESS_POINT, versie=version.info.number, kanaal="dm"
             )
+            number = version.info.number
             uow.outbox.add(
-                OutgoingMessage(
-                    key=one_off_key("kaart-export", case.code, f"v{version.info.number}"),
-                    to=Recipient.user(case.lead_id),
-                    message=Message(t("kaart.export.bericht", code=case.code, version=version.info.number)),
+                direct_message(
+                    one_off_key("kaart-export", case.code, f"v{number}"),
+                    case.lead_id,
+                    t("kaart.export.bericht", code=case.code, version=number),
                     file=FileAttachment(export_filename(case, version), document.encode("utf-8")),
                 ),
                 now,
             )
             uow.outbox.add(
-                OutgoingMessage(
-                    key=one_off_key("kaart-export-pdf", case.code, f"v{version.info.number}"),
-                    to=Recipient.user(case.lead_id),
-                    message=Message(
-                        t("kaart.export.pdf_bericht", code=case.code, version=version.info.number)
-                    ),
+                direct_message(
+                    one_off_key("kaart-export-pdf", case.code, f"v{number}"),
+                    case.lead_id,
+                    t("kaart.export.pdf_bericht", code=case.code, version=number),
                     file=FileAttachment(export_pdf_filename(case, version), pdf, "application/pdf"),
                 ),
                 now,
@@ -293,14 +292,10 @@ class CardCommands:
             )
             if opened.user_id != case.lead_id:
                 self._tell_lead(uow, opened, part, number, now)
+        # Two saves can leave the same version (nothing changed) in the same second: a fresh key each.
+        key = f"kaart-opgeslagen:{case.code}:v{number}:{uuid4().hex}"
         uow.outbox.add(
-            OutgoingMessage(
-                # Two saves can leave the same version (nothing changed) in the same second: a fresh key each.
-                key=f"kaart-opgeslagen:{case.code}:v{number}:{uuid4().hex}",
-                to=Recipient.user(opened.user_id),
-                message=Message(saved_text(case.code, part, edit.changes, number)),
-            ),
-            now,
+            direct_message(key, opened.user_id, saved_text(case.code, part, edit.changes, number)), now
         )
         return number
 
@@ -342,17 +337,15 @@ class CardCommands:
         who = opened.professional.display_name if opened.professional else t("kaart.onbekende_gebruiker")
         case = opened.case
         uow.outbox.add(
-            OutgoingMessage(
-                key=f"kaart-wijziging:{case.code}:v{number}",
-                to=Recipient.user(case.lead_id),
-                message=Message(
-                    t(
-                        "kaart.melding.bijgewerkt",
-                        who=who,
-                        code=case.code,
-                        part=t(f"kaart.deel.{part}"),
-                        version=number,
-                    )
+            direct_message(
+                f"kaart-wijziging:{case.code}:v{number}",
+                case.lead_id,
+                t(
+                    "kaart.melding.bijgewerkt",
+                    who=who,
+                    code=case.code,
+                    part=t(f"kaart.deel.{part}"),
+                    version=number,
                 ),
             ),
             now,

@@ -40,7 +40,7 @@ from commands.errors import UserError
 from commands.inbound import CommandRequest, DialogSubmission
 from commands.monitor.family import family_field, read_family
 from commands.monitor.model import FamilyAnswer
-from commands.outbox import OutgoingMessage, Recipient
+from commands.outbox import direct_message
 from commands.ports import AuditEvent, UnitOfWork
 from commands.registry import Context
 from commands.replies import (
@@ -119,10 +119,10 @@ class CaseLifecycle:
                 framework=framework, measure=measure, prefix=self.settings.code_prefix,
             )  # fmt: skip
             uow.outbox.add(
-                OutgoingMessage(
-                    key=f"kaart-nieuw:{case.code}",
-                    to=Recipient.user(submission.user_id),
-                    message=Message(t("kaart.nieuw.gemaakt", code=case.code, framework=f.label(framework))),
+                direct_message(
+                    f"kaart-nieuw:{case.code}",
+                    submission.user_id,
+                    t("kaart.nieuw.gemaakt", code=case.code, framework=f.label(framework)),
                 ),
                 now,
             )
@@ -254,10 +254,10 @@ class CaseLifecycle:
             )  # fmt: skip
             giver = opened.professional.display_name if opened.professional else req.user_name
             uow.outbox.add(
-                OutgoingMessage(
-                    key=f"kaart-regie:{case.code}:v{number}",
-                    to=Recipient.user(colleague.user_id),
-                    message=Message(t("kaart.regie.ontvangen", who=giver, code=case.code)),
+                direct_message(
+                    f"kaart-regie:{case.code}:v{number}",
+                    colleague.user_id,
+                    t("kaart.regie.ontvangen", who=giver, code=case.code),
                 ),
                 now,
             )
@@ -335,10 +335,10 @@ class CaseLifecycle:
             )  # fmt: skip
             for involvement in ended:
                 uow.outbox.add(
-                    OutgoingMessage(
-                        key=f"kaart-sluiten:{case.code}:{involvement.id}",
-                        to=Recipient.user(involvement.expert_id),
-                        message=Message(t("kaart.sluiten.melding", code=case.code, reason=f.label(reason))),
+                    direct_message(
+                        f"kaart-sluiten:{case.code}:{involvement.id}",
+                        involvement.expert_id,
+                        t("kaart.sluiten.melding", code=case.code, reason=f.label(reason)),
                     ),
                     now,
                 )
@@ -434,7 +434,7 @@ def _append(uow: UnitOfWork, case: Case, user_id: str, now: datetime, part: str,
 
 
 def _confirm(uow: UnitOfWork, user_id: str, key: str, text: str, now: datetime) -> None:
-    uow.outbox.add(OutgoingMessage(key=key, to=Recipient.user(user_id), message=Message(text)), now)
+    uow.outbox.add(direct_message(key, user_id, text), now)
 
 
 def _framework_fields(framework: Framework | None, measure: Measure) -> tuple[DialogField, ...]:

@@ -18,10 +18,9 @@ from commands.monitor import figures, render
 from commands.monitor.charts import ChartRenderer, request_charts, trend_charts
 from commands.monitor.model import History, Period
 from commands.monitor.period import containing, previous
-from commands.outbox import FileAttachment, OutgoingMessage, Recipient
+from commands.outbox import FileAttachment, channel_message
 from commands.ports import AuditEvent
 from commands.registry import Context
-from commands.replies import Message
 from commands.roster.expertise import label as expertise_label
 
 REPORT_AT = time(9, 0)
@@ -100,14 +99,14 @@ class MonthlyReport:
         with ctx.uow() as uow:
             if not uow.monitor.claim_report(key, now):
                 return 0  # another process claimed it meanwhile; leaving the block rolls back
-            to = Recipient.channel(ctx.config.coordinators_channel)
-            uow.outbox.add(OutgoingMessage(f"{key}:samenvatting", to, Message(text)), now)
+            channel = ctx.config.coordinators_channel
+            uow.outbox.add(channel_message(f"{key}:samenvatting", channel, text), now)
             for chart, png in drawn:
                 uow.outbox.add(
-                    OutgoingMessage(
+                    channel_message(
                         f"{key}:grafiek:{chart.name}",
-                        to,
-                        Message(t("monitor.rapport.grafiek", title=chart.title)),
+                        channel,
+                        t("monitor.rapport.grafiek", title=chart.title),
                         file=FileAttachment(f"{chart.name}-{stamp}.png", png, "image/png"),
                     ),
                     now,
