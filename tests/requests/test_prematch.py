@@ -24,6 +24,12 @@ from storage.roster import SqlRosterRepository
 from tests.requests.conftest import Region
 
 
+@pytest.fixture
+def region(e2e_region: Region) -> Region:
+    """These tests count the SQL roster repository's reads: the full path, on the database."""
+    return e2e_region
+
+
 def _offered(region: Region, code: str) -> set[str]:
     """Usernames asked by the newest request on this case."""
     with region.stack.bot.uow() as uow:

@@ -16,6 +16,12 @@ from tests.requests.conftest import Region
 NEXT = "Als niemand reageert, vraag ik"
 
 
+@pytest.fixture
+def region(e2e_region: Region) -> Region:
+    """These tests count the SQL roster repository's reads: the full path, on the database."""
+    return e2e_region
+
+
 def _fresh(region: Region) -> str:
     """The status as worked out from scratch (no kept forecast)."""
     stack = region.stack
