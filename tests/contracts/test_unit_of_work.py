@@ -111,6 +111,22 @@ def test_audit_events_come_back_whole_and_per_case_in_order(
         assert uow.audit.for_case("WBW-0000-00") == []
 
 
+def test_a_read_transactions_audit_events_are_committed_by_its_commit(
+    seeded: UnitOfWorkFactory, clock: ManualClock
+) -> None:
+    """Reads are audited without a write transaction of their own (storage.audit): recorded in a read
+    transaction, the events are on record once its `commit()` returns; without a commit they are not."""
+    read = event(clock, "kaart.lezen")
+    with seeded.read() as uow:
+        uow.audit.record(read)
+        uow.commit()
+    with seeded.read() as uow:
+        uow.audit.record(event(clock, "kaart.lezen", code="WBW-BBBB-22"))  # left without commit
+    with seeded.read() as uow:
+        assert uow.audit.for_case("WBW-7K3Q-2B") == [read]
+        assert uow.audit.for_case("WBW-BBBB-22") == []
+
+
 def test_outbox_messages_commit_with_the_transaction(seeded: UnitOfWorkFactory, clock: ManualClock) -> None:
     """Adding is all a handler does; what the worker sees is tested in tests/storage (SQL only)."""
     with seeded() as uow:

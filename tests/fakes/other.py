@@ -47,16 +47,33 @@ class FakeOutboxRepository:
 
 
 class FakeAuditRepository:
+    """As storage.audit: in a read-only transaction the events wait for its commit (`commit_pending`),
+    which writes them in a write transaction of their own; a rollback forgets them."""
+
     def __init__(self, tx: Transaction) -> None:
         self.tx = tx
+        self.pending: list[AuditEvent] = []
 
     def record(self, event: AuditEvent) -> None:
-        self.tx.put(
-            AUDIT, self.tx.next_id(AUDIT), replace(event, at=utc(event.at), detail=dict(event.detail))
-        )
+        if self.tx.read_only:
+            self.pending.append(event)
+            return
+        _append(self.tx, event)
+
+    def commit_pending(self) -> None:
+        pending, self.pending = self.pending, []
+        if pending:
+            tx = Transaction(self.tx.store)
+            for event in pending:
+                _append(tx, event)
+            tx.commit()
 
     def for_case(self, case_code: str) -> list[AuditEvent]:
         return [event for event in self.tx.rows(AUDIT) if event.case_code == case_code]
+
+
+def _append(tx: Transaction, event: AuditEvent) -> None:
+    tx.put(AUDIT, tx.next_id(AUDIT), replace(event, at=utc(event.at), detail=dict(event.detail)))
 
 
 class FakeMonitorRepository:

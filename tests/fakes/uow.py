@@ -47,7 +47,8 @@ class FakeUnitOfWork:
         self.tx = Transaction(store, read_only=read_only)
         self._outbox = FakeOutboxRepository(self.tx)
         self.outbox = self._outbox
-        self.audit = FakeAuditRepository(self.tx)
+        self._audit = FakeAuditRepository(self.tx)
+        self.audit = self._audit
         self.roster = FakeRosterRepository(self.tx)
         self.cases = FakeCaseRepository(self.tx)
         # Not faked (see NoConsults): the cast says so instead of a fake that pretends to be one.
@@ -69,10 +70,12 @@ class FakeUnitOfWork:
 
     def commit(self) -> None:
         self.tx.commit()
+        self._audit.commit_pending()  # a read transaction's audit events (storage.audit's group commit)
         self._outbox.queued = 0
 
     def rollback(self) -> None:
         self.tx.rollback()
+        self._audit.pending = []
         self._outbox.queued = 0
 
 
