@@ -240,6 +240,10 @@ def check_fields(values: Mapping[str, str], allow: Allowlist = NO_ALLOWLIST) -> 
 
 _LOCAL_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._+-")
 _DOMAIN_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-")
+# Suffixes of the mail domains families use here; only to tell "naam @gmail.com" from a chat mention.
+_MAIL_SUFFIXES = frozenset(
+    {"com", "nl", "net", "org", "be", "eu", "info", "de", "uk", "fr", "ma", "tr", "live"}
+)
 _AT_WORD = re.compile(r"[(\[{]at[)\]}]", re.IGNORECASE)  # "naam(at)gmail.com", "naam[at]gmail.com"
 
 
@@ -257,13 +261,16 @@ def _emails(text: str) -> Iterable[Finding]:
 
 
 def _email_at(text: str, at: int, after: int) -> Finding | None:
-    # "naam @ gmail.com" has a space on both sides; "door @lotte.jansen" is a chat mention, not an address.
-    spaced = at > 0 and text[at - 1] == " " and text.startswith(" ", after)
-    left = at - 1 if spaced else at
+    # "naam @ gmail.com" has a space on both sides, "naam@ gmail.com" only after the "@" (no mention looks
+    # like that). "naam @gmail.com" reads like a chat mention ("door @lotte.jansen"), so it counts as an
+    # address only when the domain ends in a common mail domain's suffix.
+    space_before = at > 0 and text[at - 1] == " "
+    space_after = text.startswith(" ", after)
+    left = at - 1 if space_before else at
     start = left
     while start > 0 and text[start - 1] in _LOCAL_CHARS:
         start -= 1
-    right = after + 1 if spaced else after
+    right = after + 1 if space_after else after
     end = right
     while end < len(text) and text[end] in _DOMAIN_CHARS:
         end += 1
@@ -273,6 +280,8 @@ def _email_at(text: str, at: int, after: int) -> Finding | None:
     name, dot, tld = domain.rpartition(".")
     if not local or not name or not dot or len(tld) < 2 or not tld.isalpha():
         return None
+    if space_before and not space_after and tld.lower() not in _MAIL_SUFFIXES:
+        return None  # "door @lotte.jansen": a mention
     masked = f"{local[0]}{MASK * 3}@{MASK * 3}.{tld.lower()}"
     return Finding(IdentifierKind.EMAIL, start, end, masked)
 

@@ -19,6 +19,9 @@ REFUSED = [
     ("Moeder Sanne drinkt.", "naam"),  # a family role: refused even with a colleague's first name
     ("naam @ gmail.com", "email"),
     ("naam(at)gmail.com", "email"),
+    ("naam (at) gmail.com", "email"),
+    ("mail naam@ gmail.com", "email"),  # a space only after the "@": no mention looks like that
+    ("mail naam @gmail.com", "email"),  # like a mention, but a mail domain
     ("NL91-ABNA-0417-1643-00", "iban"),
     ("IBAN NL 91 ABNA 0417 1643 00", "iban"),
     ("bel 06 - 12345678", "telefoon"),
@@ -34,6 +37,8 @@ PASSES = [
     "Kind 1 (8) is bang.",
     "Vader (biologisch) heeft geen contact.",
     "vervanging door @lotte.jansen",
+    "overleg met @sanne.devries morgen",
+    "ik zit @ kantoor",
     "Schooljaar 2024-2025 en 2025/2026",
     "in 2024 en 2025 gaat het beter",
     "spreekuur 14.30-16.00",
@@ -115,6 +120,7 @@ SPANS = [
     ("mail naar ab@x.nl.", "email", 10, 17, "a•••@•••.nl"),  # the full stop ends the sentence
     ("naam @ t.co", "email", 0, 11, "n•••@•••.co"),  # a one-letter domain, written spaced
     ("info@t.co", "email", 0, 9, "i•••@•••.co"),
+    ("j@mail.example.nl", "email", 0, 17, "j•••@•••.nl"),  # the top-level domain is the last part
     ("mail: piet(at)t.co", "email", 6, 18, "p•••@•••.co"),
     ("bsn 111222333", "bsn", 4, 13, "•••••••33"),
     ("tel 0612345678", "telefoon", 4, 14, "••••••••78"),
@@ -228,3 +234,9 @@ def test_an_iban_written_in_groups_is_refused_whole(text: str) -> None:
         "CH9300762011623852957",
         "NL91ABNA0417164300",
     )
+
+
+def test_a_run_with_two_numbers_reports_both() -> None:
+    # A BSN followed by a phone number in one run of digits and spaces: neither hides the other.
+    kinds = [f.kind.value for f in find_identifiers("111222333 0612345678")]
+    assert kinds == ["bsn", "telefoon"]
