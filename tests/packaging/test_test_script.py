@@ -34,7 +34,15 @@ class Run:
     ran: list[str]
 
 
-def run_script(tmp_path: Path, *, sqlite: int, pg: int, reachable: bool = True, ci: bool = False) -> Run:
+def run_script(
+    tmp_path: Path,
+    *,
+    sqlite: int,
+    pg: int,
+    reachable: bool = True,
+    ci: bool = False,
+    workers: str | None = None,
+) -> Run:
     bin_dir = tmp_path / "bin"
     bin_dir.mkdir()
     for name, text in (("pytest", FAKE_PYTEST), ("python", FAKE_PYTHON)):
@@ -56,6 +64,8 @@ def run_script(tmp_path: Path, *, sqlite: int, pg: int, reachable: bool = True, 
     )
     if ci:
         env["CI"] = "true"
+    if workers is not None:
+        env["ERBIJ_TEST_WORKERS"] = workers
     done = subprocess.run(
         ["bash", str(ROOT / "scripts" / "test.sh"), "-x", "tests/roster"],
         cwd=ROOT,
@@ -72,11 +82,20 @@ def test_both_pass(tmp_path: Path) -> None:
     run = run_script(tmp_path, sqlite=0, pg=0)
     assert run.returncode == 0
     assert run.ran == [
-        "sqlite -q -p no:cacheprovider -x tests/roster",
-        "postgresql -q -p no:cacheprovider -x tests/roster",
+        "sqlite -q -p no:cacheprovider -n 2 -x tests/roster",
+        "postgresql -q -p no:cacheprovider -n 2 -x tests/roster",
     ]
     assert "SQLite:     passed" in run.output
     assert "PostgreSQL: passed" in run.output
+
+
+def test_the_number_of_workers_is_a_setting(tmp_path: Path) -> None:
+    run = run_script(tmp_path, sqlite=0, pg=0, workers="0")
+    assert run.returncode == 0
+    assert [line.split(" -x")[0] for line in run.ran] == [
+        "sqlite -q -p no:cacheprovider -n 0",
+        "postgresql -q -p no:cacheprovider -n 0",
+    ]
 
 
 def test_postgresql_still_runs_when_sqlite_failed(tmp_path: Path) -> None:
