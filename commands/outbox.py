@@ -51,6 +51,20 @@ class OutgoingMessage:
     file: FileAttachment | None = None
 
 
+def outgoing(
+    key: str,
+    to: Recipient,
+    message: Message | str,
+    *,
+    replaces: str | None = None,
+    not_before: datetime | None = None,
+    file: FileAttachment | None = None,
+) -> OutgoingMessage:
+    """The one way to build a message for the outbox; plain text becomes a Message."""
+    body = Message(message) if isinstance(message, str) else message
+    return OutgoingMessage(key, to, body, replaces, not_before, file)
+
+
 def direct_message(
     key: str,
     user_id: str,
@@ -60,9 +74,10 @@ def direct_message(
     not_before: datetime | None = None,
     file: FileAttachment | None = None,
 ) -> OutgoingMessage:
-    """A message to one person, in their DM with Erbij; plain text becomes a Message."""
-    body = Message(message) if isinstance(message, str) else message
-    return OutgoingMessage(key, Recipient.user(user_id), body, replaces, not_before, file)
+    """A message to one person, in their DM with Erbij."""
+    return outgoing(
+        key, Recipient.user(user_id), message, replaces=replaces, not_before=not_before, file=file
+    )
 
 
 def channel_message(
@@ -74,9 +89,10 @@ def channel_message(
     not_before: datetime | None = None,
     file: FileAttachment | None = None,
 ) -> OutgoingMessage:
-    """A message to a channel (by name, in the team); plain text becomes a Message."""
-    body = Message(message) if isinstance(message, str) else message
-    return OutgoingMessage(key, Recipient.channel(channel), body, replaces, not_before, file)
+    """A message to a channel (by name, in the team)."""
+    return outgoing(
+        key, Recipient.channel(channel), message, replaces=replaces, not_before=not_before, file=file
+    )
 
 
 KEY_MAX = 120  # the outbox key column

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from commands.outbox import FileAttachment, OutgoingMessage, Recipient, channel_message, direct_message
+from commands.outbox import (
+    FileAttachment,
+    OutgoingMessage,
+    Recipient,
+    channel_message,
+    direct_message,
+    outgoing,
+)
 from commands.replies import Button, Message
 
 AT = datetime(2026, 11, 23, 8, tzinfo=UTC)
@@ -21,3 +28,10 @@ def test_a_channel_message_keeps_a_whole_message_and_every_option() -> None:
     file = FileAttachment("rapport.png", b"png", "image/png")
     built = channel_message("e:1:2", "erbij-coordinatie", message, replaces="e:1", not_before=AT, file=file)
     assert built == OutgoingMessage("e:1:2", Recipient.channel("erbij-coordinatie"), message, "e:1", AT, file)
+
+
+def test_outgoing_takes_either_recipient_and_the_two_shorthands_are_the_same_message() -> None:
+    to_person = outgoing("k", Recipient.user("u-lotte"), "Hallo", replaces="k0")
+    assert to_person == direct_message("k", "u-lotte", Message("Hallo"), replaces="k0")
+    to_channel = outgoing("k", Recipient.channel("mdo"), Message("Agenda"), not_before=AT)
+    assert to_channel == channel_message("k", "mdo", "Agenda", not_before=AT)
