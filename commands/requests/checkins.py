@@ -11,7 +11,7 @@ from datetime import datetime
 
 from commands.catalogue import t
 from commands.inbound import ActionRequest, CommandRequest
-from commands.outbox import OutgoingMessage, Recipient
+from commands.outbox import direct_message
 from commands.ports import AuditEvent, UnitOfWork, UnitOfWorkFactory
 from commands.registry import Context
 from commands.replies import ActionResult, Button, Message, OpenDialog
@@ -112,10 +112,8 @@ def _ask(uow: UnitOfWork, item: DueCheckin, code: str, lead_id: str, now: dateti
     )
     for user_id, text in texts:
         uow.outbox.add(
-            OutgoingMessage(
-                key=f"checkin:{item.involvement_id}:{stamp}:{user_id}",
-                to=Recipient.user(user_id),
-                message=Message(text, buttons=buttons),
+            direct_message(
+                f"checkin:{item.involvement_id}:{stamp}:{user_id}", user_id, Message(text, buttons=buttons)
             ),
             now,
         )

@@ -16,10 +16,10 @@ from commands.cases.model import Case
 from commands.catalogue import t
 from commands.errors import UserError
 from commands.inbound import ActionRequest, DialogSubmission
-from commands.outbox import OutgoingMessage, Recipient
+from commands.outbox import channel_message, direct_message
 from commands.ports import AuditEvent, UnitOfWork, UnitOfWorkFactory
 from commands.registry import Context
-from commands.replies import ActionResult, Dialog, DialogField, DialogResult, Message, Option
+from commands.replies import ActionResult, Dialog, DialogField, DialogResult, Option
 from commands.requests import messages
 from commands.requests.dialog import ANY_ORGANISATION, ORGANISATIONS
 from commands.requests.model import (
@@ -274,10 +274,10 @@ class EscalationHandlers:
         update_post(uow, loaded.escalation.id, now, self.settings, detail)
         version = uow.requests.next_escalation_version(loaded.escalation.id)
         uow.outbox.add(
-            OutgoingMessage(
-                key=f"escalation:{loaded.escalation.id}:lead:{version}",
-                to=Recipient.user(loaded.case.lead_id),
-                message=Message(t(lead_key, id=loaded.request.id, code=loaded.case.code, **values)),
+            direct_message(
+                f"escalation:{loaded.escalation.id}:lead:{version}",
+                loaded.case.lead_id,
+                t(lead_key, id=loaded.request.id, code=loaded.case.code, **values),
             ),
             now,
         )
@@ -294,10 +294,10 @@ def update_post(
     assert request is not None and case is not None
     version = uow.requests.next_escalation_version(escalation.id)
     uow.outbox.add(
-        OutgoingMessage(
-            key=f"escalation:{escalation.id}:v{version}",
-            to=Recipient.channel(settings.coordinators_channel),
-            message=escalation_post(uow, request, case, escalation, detail),
+        channel_message(
+            f"escalation:{escalation.id}:v{version}",
+            settings.coordinators_channel,
+            escalation_post(uow, request, case, escalation, detail),
             replaces=escalation.post_key,
         ),
         now,
@@ -349,19 +349,19 @@ def repost_unclaimed(
             fresh = uow.requests.escalation(escalation.id)
             assert fresh is not None
             uow.outbox.add(
-                OutgoingMessage(
-                    key=f"{escalation.post_key}:moved",
-                    to=Recipient.channel(settings.coordinators_channel),
-                    message=Message(t("escalation.moved", code=case.code, id=request.id)),
+                channel_message(
+                    f"{escalation.post_key}:moved",
+                    settings.coordinators_channel,
+                    t("escalation.moved", code=case.code, id=request.id),
                     replaces=escalation.post_key,
                 ),
                 now,
             )
             uow.outbox.add(
-                OutgoingMessage(
-                    key=new_key,
-                    to=Recipient.channel(settings.coordinators_channel),
-                    message=escalation_post(uow, request, case, fresh, reposted=True),
+                channel_message(
+                    new_key,
+                    settings.coordinators_channel,
+                    escalation_post(uow, request, case, fresh, reposted=True),
                 ),
                 now,
             )

@@ -12,7 +12,7 @@ from commands.catalogue import t
 from commands.errors import UserError
 from commands.inbound import ActionRequest, CommandRequest, DialogSubmission
 from commands.numbers import record_id
-from commands.outbox import OutgoingMessage, Recipient
+from commands.outbox import direct_message
 from commands.ports import AuditEvent, UnitOfWork
 from commands.registry import Context
 from commands.replies import (
@@ -139,16 +139,14 @@ class RequestHandlers:
                 start_round(uow, request, case, now, self.settings, ctx.presence, ranked)
             else:
                 uow.outbox.add(
-                    OutgoingMessage(
-                        key=f"request:{request.id}:waiting",
-                        to=Recipient.user(lead.user_id),
-                        message=Message(
-                            t(
-                                "lead.waiting",
-                                id=request.id,
-                                code=case.code,
-                                when=messages.when(first_round_at, self.settings.calendar.zone),
-                            )
+                    direct_message(
+                        f"request:{request.id}:waiting",
+                        lead.user_id,
+                        t(
+                            "lead.waiting",
+                            id=request.id,
+                            code=case.code,
+                            when=messages.when(first_round_at, self.settings.calendar.zone),
                         ),
                     ),
                     now,
@@ -224,19 +222,17 @@ class RequestHandlers:
                 close_offer_posts(uow, taken, OfferStatus.TAKEN, case.code, now, _names(uow, request.id))
             remaining = request.experts_wanted - accepted
             uow.outbox.add(
-                OutgoingMessage(
-                    key=f"{offer.message_key}:accepted:lead",
-                    to=Recipient.user(case.lead_id),
-                    message=Message(
-                        t(
-                            "lead.accepted",
-                            name=messages.person(expert),
-                            organisation=messages.organisation_of(expert),
-                            id=request.id,
-                            code=case.code,
-                            username=expert.username,
-                            remaining=t("lead.accepted.remaining", count=remaining) if remaining else "",
-                        )
+                direct_message(
+                    f"{offer.message_key}:accepted:lead",
+                    case.lead_id,
+                    t(
+                        "lead.accepted",
+                        name=messages.person(expert),
+                        organisation=messages.organisation_of(expert),
+                        id=request.id,
+                        code=case.code,
+                        username=expert.username,
+                        remaining=t("lead.accepted.remaining", count=remaining) if remaining else "",
                     ),
                 ),
                 now,
@@ -366,18 +362,16 @@ class RequestHandlers:
         )
         send_offers(uow, request, case, [forwarded], now, t("offer.forwarded_note", name=messages.person(me)))
         uow.outbox.add(
-            OutgoingMessage(
-                key=f"{forwarded.message_key}:forwarded:lead",
-                to=Recipient.user(case.lead_id),
-                message=Message(
-                    t(
-                        "lead.forwarded",
-                        name=messages.person(me),
-                        colleague=messages.person(colleague),
-                        organisation=messages.organisation_of(colleague),
-                        id=request.id,
-                        code=case.code,
-                    )
+            direct_message(
+                f"{forwarded.message_key}:forwarded:lead",
+                case.lead_id,
+                t(
+                    "lead.forwarded",
+                    name=messages.person(me),
+                    colleague=messages.person(colleague),
+                    organisation=messages.organisation_of(colleague),
+                    id=request.id,
+                    code=case.code,
                 ),
             ),
             now,

@@ -17,7 +17,7 @@ from commands.inbound import CommandRequest, DialogSubmission
 from commands.monitor.family import family_field, read_family
 from commands.monitor.model import FamilyAnswer
 from commands.numbers import record_id
-from commands.outbox import OutgoingMessage, Recipient
+from commands.outbox import direct_message
 from commands.ports import AuditEvent, UnitOfWork
 from commands.registry import Context
 from commands.replies import Button, Dialog, DialogField, DialogResult, Message, OpenDialog, Option, Reply
@@ -203,10 +203,10 @@ class RequestLifecycle:
                 buttons = (again,) if user_id == case.lead_id else ()
                 extra = handback.lead_lines(handed_back) if user_id == case.lead_id else ""
                 uow.outbox.add(
-                    OutgoingMessage(
-                        key=f"involvement:{involvement.id}:checkout:{user_id}",
-                        to=Recipient.user(user_id),
-                        message=Message(t(key, **values) + extra, buttons=buttons),
+                    direct_message(
+                        f"involvement:{involvement.id}:checkout:{user_id}",
+                        user_id,
+                        Message(t(key, **values) + extra, buttons=buttons),
                     ),
                     now,
                 )

@@ -17,7 +17,7 @@ from commands.cases.sharing import basis_value
 from commands.cases.summary import compact_summary
 from commands.catalogue import t
 from commands.config import DEFAULT_COORDINATORS_CHANNEL
-from commands.outbox import OutgoingMessage, Recipient
+from commands.outbox import channel_message, direct_message
 from commands.ports import AuditEvent, UnitOfWork, UnitOfWorkFactory
 from commands.presence import Presence
 from commands.replies import Message
@@ -263,11 +263,7 @@ def start_round(
             key = "lead.after_head_start"
         text = t(key, id=request.id, code=case.code, ranking=messages.ranking_lines(chosen))
     uow.outbox.add(
-        OutgoingMessage(
-            key=f"request:{request.id}:round:{round_number}",
-            to=Recipient.user(case.lead_id),
-            message=Message(text),
-        ),
+        direct_message(f"request:{request.id}:round:{round_number}", case.lead_id, text),
         now,
     )
     return chosen
@@ -293,10 +289,10 @@ def send_offers(
     expertise = expertise_label(request.expertise, uow.roster.expertise_areas())
     for offer in offers:
         uow.outbox.add(
-            OutgoingMessage(
-                key=offer.message_key,
-                to=Recipient.user(offer.expert_id),
-                message=messages.offer_message(request, offer, case.code, lead, expertise, card, note),
+            direct_message(
+                offer.message_key,
+                offer.expert_id,
+                messages.offer_message(request, offer, case.code, lead, expertise, card, note),
             ),
             now,
         )
@@ -319,18 +315,16 @@ def escalate(
     )
     escalation = uow.requests.add_escalation(request.id, now, repost_at)
     uow.outbox.add(
-        OutgoingMessage(
-            key=escalation.post_key,
-            to=Recipient.channel(settings.coordinators_channel),
-            message=escalation_post(uow, request, case, escalation),
+        channel_message(
+            escalation.post_key,
+            settings.coordinators_channel,
+            escalation_post(uow, request, case, escalation),
         ),
         now,
     )
     uow.outbox.add(
-        OutgoingMessage(
-            key=f"{escalation.post_key}:lead",
-            to=Recipient.user(case.lead_id),
-            message=Message(t("lead.escalated", id=request.id, code=case.code)),
+        direct_message(
+            f"{escalation.post_key}:lead", case.lead_id, t("lead.escalated", id=request.id, code=case.code)
         ),
         now,
     )
@@ -367,10 +361,10 @@ def close_offer_posts(
     """Replace the buttons of offers that can no longer be answered with a line saying why."""
     for offer in offers:
         uow.outbox.add(
-            OutgoingMessage(
-                key=f"{offer.message_key}:{status.value}",
-                to=Recipient.user(offer.expert_id),
-                message=Message(messages.closed_offer_text(status, offer.request_id, code, who)),
+            direct_message(
+                f"{offer.message_key}:{status.value}",
+                offer.expert_id,
+                messages.closed_offer_text(status, offer.request_id, code, who),
                 replaces=offer.message_key,
             ),
             now,
