@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
+from datetime import datetime
 from typing import TypeVar
 
 from commands.cases.codes import InvalidCaseCode, parse_code
@@ -14,7 +15,7 @@ from commands.cases.model import Framework, Measure
 from commands.cases.sharing import ShareBasis, basis_fields, read_basis
 from commands.catalogue import t
 from commands.replies import Dialog, DialogField, Option
-from commands.requests.model import InvolvementForm, Urgency
+from commands.requests.model import InvolvementForm, NewHelpRequest, Urgency
 from commands.roster.model import ExpertiseArea, OrganisationKind
 
 CALLBACK = "request.new"
@@ -43,6 +44,23 @@ class Draft:
     framework: Framework | None = None
     measure: Measure | None = None
     share_basis: ShareBasis | None = None  # required when the card is shared, None for an anonymous consult
+
+    def request(self, case_id: int, asked_by: str, now: datetime, first_round_at: datetime) -> NewHelpRequest:
+        """The request to store for this submission: the one way from the dialog's answers to a request."""
+        return NewHelpRequest(
+            case_id=case_id,
+            asked_by=asked_by,
+            expertise=self.expertise,
+            organisation_kinds=self.organisation_kinds,
+            form=self.form,
+            urgency=self.urgency,
+            experts_wanted=self.experts_wanted,
+            question=self.question,
+            share_card=self.share_card,
+            created_at=now,
+            first_round_at=first_round_at,
+            share_basis=self.share_basis,
+        )
 
 
 def request_dialog(

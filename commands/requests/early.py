@@ -13,7 +13,6 @@ from commands.cases.codes import InvalidCaseCode, parse_code
 from commands.inbound import DialogSubmission
 from commands.registry import Context
 from commands.requests.dialog import read_submission
-from commands.requests.model import HelpRequest, RequestStatus
 from commands.requests.rounds import Ranking, RequestSettings, prematch
 from commands.roster.expertise import default_vocabulary
 from commands.roster.model import Role
@@ -30,7 +29,8 @@ def rank_early(
         draft = read_submission(submission.submission, areas, sorted(lead.municipalities))
         if isinstance(draft, dict) or not draft.case_text:
             return None  # a new case has no id yet to rank for: its submission ranks in its transaction
-        if settings.policy.first_round_at(now, draft.urgency, settings.calendar) > now:
+        first_round_at = settings.policy.first_round_at(now, draft.urgency, settings.calendar)
+        if first_round_at > now:
             return None
         try:
             case = uow.cases.by_code(parse_code(draft.case_text))
@@ -38,21 +38,5 @@ def rank_early(
             return None
         if case is None or case.lead_id != lead.user_id or case.closed:
             return None
-        request = HelpRequest(
-            id=0,
-            case_id=case.id,
-            asked_by=lead.user_id,
-            expertise=draft.expertise,
-            organisation_kinds=draft.organisation_kinds,
-            form=draft.form,
-            urgency=draft.urgency,
-            experts_wanted=draft.experts_wanted,
-            question=draft.question,
-            share_card=draft.share_card,
-            status=RequestStatus.OPEN,
-            created_at=now,
-            round=0,
-            round_due_at=None,
-            accepted=0,
-        )
+        request = draft.request(case.id, lead.user_id, now, first_round_at).unsaved()
         return prematch(uow, request, case, now, settings, ctx.presence)

@@ -28,7 +28,7 @@ from commands.replies import (
 from commands.requests import messages
 from commands.requests.dialog import ANY_ORGANISATION, Draft, read_submission, request_dialog
 from commands.requests.early import rank_early
-from commands.requests.model import HelpRequest, NewHelpRequest, NewOffer, Offer, OfferStatus, RequestStatus
+from commands.requests.model import HelpRequest, NewOffer, Offer, OfferStatus, RequestStatus
 from commands.requests.rounds import (
     RequestSettings,
     close_offer_posts,
@@ -107,22 +107,7 @@ class RequestHandlers:
                 return DialogResult(field_errors=draft)
             case = self._case(uow, draft, lead, now, ctx.config.case_code_prefix)
             first_round_at = self.settings.policy.first_round_at(now, draft.urgency, self.settings.calendar)
-            request = uow.requests.add(
-                NewHelpRequest(
-                    case_id=case.id,
-                    asked_by=lead.user_id,
-                    expertise=draft.expertise,
-                    organisation_kinds=draft.organisation_kinds,
-                    form=draft.form,
-                    urgency=draft.urgency,
-                    experts_wanted=draft.experts_wanted,
-                    question=draft.question,
-                    share_card=draft.share_card,
-                    created_at=now,
-                    first_round_at=first_round_at,
-                    share_basis=draft.share_basis,
-                )
-            )
+            request = uow.requests.add(draft.request(case.id, lead.user_id, now, first_round_at))
             uow.audit.record(
                 AuditEvent(
                     now,

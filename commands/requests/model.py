@@ -72,6 +72,27 @@ class NewHelpRequest:
     first_round_at: datetime  # now, or the next working period for non-urgent requests out of hours
     share_basis: ShareBasis | None = None  # why the card may be shared; None when it is not shared
 
+    def unsaved(self) -> HelpRequest:
+        """The request as it is stored, before it has an id (ranked before its write transaction)."""
+        return HelpRequest(
+            id=0,
+            case_id=self.case_id,
+            asked_by=self.asked_by,
+            expertise=self.expertise,
+            organisation_kinds=self.organisation_kinds,
+            form=self.form,
+            urgency=self.urgency,
+            experts_wanted=self.experts_wanted,
+            question=self.question,
+            share_card=self.share_card,
+            status=RequestStatus.OPEN,
+            created_at=self.created_at,
+            round=0,
+            round_due_at=self.first_round_at,
+            accepted=0,
+            share_basis=self.share_basis,
+        )
+
 
 @dataclass(frozen=True)
 class HelpRequest:

@@ -43,23 +43,11 @@ class FakeRequestRepository:
 
     # --- requests --------------------------------------------------------------------------------------
     def add(self, request: NewHelpRequest) -> HelpRequest:
-        stored = HelpRequest(
+        stored = replace(
+            request.unsaved(),
             id=self.tx.next_id(REQUESTS),
-            case_id=request.case_id,
-            asked_by=request.asked_by,
-            expertise=request.expertise,
-            organisation_kinds=request.organisation_kinds,
-            form=request.form,
-            urgency=request.urgency,
-            experts_wanted=request.experts_wanted,
-            question=request.question,
-            share_card=request.share_card,
-            share_basis=request.share_basis,
-            status=RequestStatus.OPEN,
             created_at=utc(request.created_at),
-            round=0,
             round_due_at=utc(request.first_round_at),
-            accepted=0,
         )
         self.tx.put(REQUESTS, stored.id, stored)
         return stored

@@ -8,6 +8,7 @@ ranking had been made inside it. When nothing changed, the region is ranked once
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import timedelta
 from typing import Any
 
@@ -15,9 +16,10 @@ import pytest
 
 from commands.cases.lifecycle import create_case
 from commands.cases.model import Framework
-from commands.requests import handlers, rounds
+from commands.cases.sharing import LegalBasis, ShareBasis
+from commands.requests import early, handlers, rounds
 from commands.requests.early import rank_early
-from commands.requests.model import OfferStatus
+from commands.requests.model import HelpRequest, OfferStatus
 from commands.requests.rounds import Ranking
 from commands.roster.model import OrganisationKind
 from storage.roster import SqlRosterRepository
@@ -67,6 +69,32 @@ def _first_request(region: Region) -> str:
     code = region.case_code()
     region.stack.clock.advance(timedelta(minutes=10))
     return code
+
+
+def test_the_early_ranking_ranks_the_request_as_it_is_stored_legal_basis_included(
+    region: Region, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The early path and the write transaction build the request from the dialog one way (`Draft.request`):
+    what was ranked is what was stored, the legal basis for sharing the card included."""
+    code = _first_request(region)
+    ranked: list[HelpRequest] = []
+    original = rounds.prematch
+
+    def seen(uow: Any, request: HelpRequest, *args: Any) -> Ranking:
+        ranked.append(request)
+        return original(uow, request, *args)
+
+    monkeypatch.setattr(early, "prematch", seen)
+    note = "stap 2: overleg met Veilig Thuis"
+    region.ask("jeroen.peeters", code=code, grondslag="meldcode", grondslag_toelichting=note)
+    with region.stack.bot.uow() as uow:
+        case = uow.cases.by_code(code)
+        assert case is not None
+        stored = uow.requests.for_case(case.id)[-1]
+    (request,) = ranked
+    assert request.share_basis == ShareBasis(LegalBasis.MELDCODE, note)
+    assert stored.round == 1  # since then, the first round started: it has an id, a round and its deadline
+    assert replace(request, id=stored.id, round=1, round_due_at=stored.round_due_at) == stored
 
 
 def test_nothing_changed_the_region_is_ranked_once_outside_the_write_transaction(
