@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
@@ -138,7 +138,6 @@ IBAN_LENGTHS = {
     "ME": 22, "MK": 19, "MT": 31, "NL": 18, "NO": 15, "PL": 28, "PT": 25, "RO": 24, "RS": 22, "SE": 24,
     "SI": 19, "SK": 24, "SM": 27, "TN": 24, "TR": 26, "UA": 29,
 }  # fmt: skip
-BSN_WEIGHTS = (9, 8, 7, 6, 5, 4, 3, 2, -1)
 SERVICE_NUMBERS = ("0800", "0900", "0906", "0909")  # free and paid service lines, never a person's number
 
 
@@ -223,16 +222,6 @@ def describe(findings: Iterable[Finding]) -> str:
 def refusal(findings: Iterable[Finding]) -> str:
     """The message shown when text is refused: what was found (masked), and that nothing was stored."""
     return t("privacy.refused", found=describe(findings))
-
-
-def check_fields(values: Mapping[str, str], allow: Allowlist = NO_ALLOWLIST) -> dict[str, str]:
-    """Per field name, the refusal message for every field that contains an identifier."""
-    errors: dict[str, str] = {}
-    for name, value in values.items():
-        findings = find_identifiers(value, allow)
-        if findings:
-            errors[name] = refusal(findings)
-    return errors
 
 
 # --- detectors ---------------------------------------------------------------------------------------------

@@ -250,13 +250,9 @@ class _Word:
     capitals: bool = False  # written in capitals: "FATIMA"
 
 
-def find_names(text: str, phrases: tuple[str, ...] = ()) -> list[tuple[int, int]]:
+def name_spans(text: str, phrases: tuple[str, ...] = ()) -> list[NameSpan]:
     """The spans of `text` that look like a person's name, in order of appearance. `phrases` are extra names
     of organisations, programmes and places (a region's own) that are never a person's name."""
-    return [(s.start, s.end) for s in name_spans(text, phrases)]
-
-
-def name_spans(text: str, phrases: tuple[str, ...] = ()) -> list[NameSpan]:
     words = _words(text, phrases)
     spans: list[NameSpan] = []
     i = 0

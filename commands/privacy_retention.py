@@ -26,7 +26,6 @@ from commands.registry import Context, Router
 
 ERASED_ACTION = "retentie.wissen"
 SYSTEM = "erbij"
-DEFAULT_MONTHS = 12
 
 
 def cutoff(now: datetime, months: int) -> datetime:

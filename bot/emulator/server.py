@@ -183,9 +183,6 @@ class Emulator:
         """A person in the team (pass `in_team=False` for an account outside it)."""
         return self.state.create_user(username, first_name=first_name, last_name=last_name, **fields)
 
-    def add_to_team(self, user: User) -> None:
-        self.state.join_team(user.id)
-
     def remove_from_team(self, user: User) -> None:
         """As an admin removing someone from the team: they also leave its channels."""
         self.state.leave_team(user.id)
@@ -322,9 +319,6 @@ class Emulator:
 
     def drop_websockets(self, code: int = 1011) -> int:
         return self.hub.drop_all(code)
-
-    def websocket_count(self, user: User | None = None) -> int:
-        return self.hub.count(user.id if user else None)
 
     # -- acting as Mattermost towards the bot -----------------------------------------------------
 

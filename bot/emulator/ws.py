@@ -54,10 +54,6 @@ class Hub:
             asyncio.run_coroutine_threadsafe(_close(conn, code), loop)
         return len(conns)
 
-    def count(self, user_id: str | None = None) -> int:
-        with self._lock:
-            return sum(1 for c in self._conns if user_id is None or c.user_id == user_id)
-
     async def endpoint(self, websocket: WebSocket) -> None:
         self._loop = asyncio.get_running_loop()
         state = backend(websocket).state

@@ -23,7 +23,6 @@ MODULUS = len(ALPHABET)
 RANDOM_LENGTH = 5
 DEFAULT_PREFIX = DEFAULT_CASE_CODE_PREFIX  # the region sets its own (ERBIJ_CASE_CODE_PREFIX)
 PREFIX_PATTERN = re.compile(rf"^[{ALPHABET}]{{2,5}}$")
-MAX_CHECKED_LENGTH = MODULUS - 1  # distinct non-zero weights 1..30 exist only up to this length
 
 
 class InvalidCaseCode(ValueError):

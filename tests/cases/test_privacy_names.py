@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from commands.privacy import IdentifierKind, find_identifiers, refusal
-from commands.privacy_names import ROLE_WORDS, TITLES, find_names
+from commands.privacy_names import ROLE_WORDS, TITLES, name_spans
 
 K = IdentifierKind
 
@@ -196,7 +196,7 @@ def test_professional_sentences_pass_in_any_combination(sentences: list[str], se
 )
 def test_a_role_followed_by_a_label_or_an_ordinary_word_passes(role: str, label: str) -> None:
     """After a kinship word an ordinary word passes; after a title ("mevrouw Groot") it is a surname."""
-    assert find_names(f"Volgens {role} {label} is het thuis onrustig.") == []
+    assert name_spans(f"Volgens {role} {label} is het thuis onrustig.") == []
 
 
 @pytest.mark.parametrize(

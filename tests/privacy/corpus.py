@@ -88,7 +88,6 @@ SHORT_MONTHS = ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "
 FEMALE_ROLES = ("moeder", "oma", "tante", "zus", "partner", "stiefmoeder")
 MALE_ROLES = ("vader", "stiefvader", "opa", "oom", "broer", "partner")
 ROLES = FEMALE_ROLES + MALE_ROLES
-CHILD_ROLES = ("zoon", "dochter", "Kind 1", "Kind 2", "broertje", "zusje", "kind")
 
 
 # --- identifiers --------------------------------------------------------------------------------------------

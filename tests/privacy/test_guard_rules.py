@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from commands.privacy import Allowlist, check_fields, describe, find_identifiers, is_bsn, is_iban, refusal
+from commands.clock import ManualClock
+from commands.privacy import Allowlist, describe, find_identifiers, is_bsn, is_iban, refusal
+from commands.privacy_fields import refusals
+from commands.registry import Context
+from tests.conftest import START
 
 REFUSED = [
     ("Noah (8) is bang als vader drinkt.", "naam"),
@@ -97,18 +101,23 @@ def test_the_refusal_names_what_was_found_and_says_nothing_was_stored() -> None:
     assert "111222333" not in message and "j.jansen" not in message and "0612345678" not in message
 
 
-def test_check_fields_refuses_exactly_the_fields_with_an_identifier() -> None:
-    errors = check_fields({"vraag": "Hoe gaat het met Kind 1?", "wat_werkt": BSN_TEXT, "zorgen": THREE})
+def _no_transaction() -> object:
+    raise AssertionError("no name was found: the roster is not read")
+
+
+def test_refusals_name_exactly_the_fields_with_an_identifier() -> None:
+    ctx = Context(uow=_no_transaction, clock=ManualClock(START), directory=None)  # type: ignore[arg-type]
+    errors = refusals(ctx, {"vraag": "Hoe gaat het met Kind 1?", "wat_werkt": BSN_TEXT, "zorgen": THREE})
     assert errors == {
         "wat_werkt": refusal(find_identifiers(BSN_TEXT)),
         "zorgen": refusal(find_identifiers(THREE)),
     }
 
 
-def test_check_fields_applies_the_allowlist() -> None:
+def test_the_allowlist_lets_a_colleagues_name_pass() -> None:
     allow = Allowlist(people=("Sanne de Vries",))
-    assert check_fields({"vraag": "Overleg met Sanne de Vries."}, allow) == {}
-    assert list(check_fields({"vraag": "Overleg met Sanne de Vries."})) == ["vraag"]
+    assert find_identifiers("Overleg met Sanne de Vries.", allow) == []
+    assert [f.kind.value for f in find_identifiers("Overleg met Sanne de Vries.")] == ["naam"]
 
 
 # --- exact spans and masks: the span decides what a later detector may still claim; the mask is what the
