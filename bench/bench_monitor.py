@@ -31,6 +31,7 @@ from bench.bench_consults import postgres_schema
 from bench.monitor_seed import seed
 from commands.calendar import WorkCalendar
 from commands.monitor import figures, render
+from commands.monitor.gc_pause import cycle_collection_paused
 from commands.monitor.period import quarter
 from storage import schema
 from storage.engine import make_engine
@@ -59,10 +60,13 @@ def counting(engine: Engine) -> Iterator[list[str]]:
 
 
 def monitor_once(uow: SqlUnitOfWorkFactory) -> tuple[str, int, int]:
-    with uow() as work:
-        history = work.monitor.history(Q4.start, Q4.end, CALENDAR.timezone)
-    result = figures.compute(history, Q4, NOW, CALENDAR)
-    text = render.summary(result, CALENDAR) + "\n" + render.detail(result, history.organisation_names, {})
+    """What `/monitor kwartaal detail` does in the background (`MonitorHandlers.send`): read the period in a
+    read-only transaction and compute, with the cycle collector paused, then render."""
+    with cycle_collection_paused():
+        with uow.read() as work:
+            history = work.monitor.history(Q4.start, Q4.end, CALENDAR.timezone)
+        result = figures.compute(history, Q4, NOW, CALENDAR)
+        text = render.summary(result, CALENDAR) + "\n" + render.detail(result, history.organisation_names, {})
     return text, len(history.requests), len(history.cases)
 
 

@@ -128,9 +128,10 @@ def seed(engine: Engine, cases: int, requests: int, *, seed: int = 7, offset: in
                            "answered_at": accepted, "decline_reason": ""})  # fmt: skip
             if accepted:
                 end = accepted + timedelta(days=rng.randint(3, 150))
-                ended = (
-                    closed if closed is not None and end >= closed else (end if rng.random() < 0.7 else None)
-                )
+                # Closing a case ends every involvement in it (commands/cases/lifecycle.py), so only a case
+                # still open has experts at the table; of those, some stay on past their natural end.
+                open_on = rng.random() >= 0.7
+                ended = min(end, closed) if closed is not None else (None if open_on else end)
                 involvements.append({
                     "case_id": cid, "expert_id": expert, "organisation_kind": kinds[org], "help_request_id": rid,
                     "started_at": accepted, "ended_at": ended, "end_reason": "doel_bereikt" if ended else None,

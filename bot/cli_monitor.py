@@ -14,6 +14,7 @@ from bot.cli_support import CliError, cli_database, cli_now, cli_settings
 from commands.calendar import WorkCalendar
 from commands.catalogue import t
 from commands.monitor.export import ExportError, build, span
+from commands.monitor.gc_pause import cycle_collection_paused
 from commands.ports import AuditEvent
 
 
@@ -60,9 +61,10 @@ def cmd_export(args: argparse.Namespace) -> int:
         raise CliError(t("monitor.export.volgorde", van=first, tot=last)) from None
     now = cli_now(args)
     with cli_database(args) as uow:
-        with uow() as work:
-            history = work.monitor.history(period.start, period.end, calendar.timezone)
-        export = build(history, period, now, calendar, secrets.token_bytes(16))
+        with cycle_collection_paused():
+            with uow.read() as work:
+                history = work.monitor.history(period.start, period.end, calendar.timezone)
+            export = build(history, period, now, calendar, secrets.token_bytes(16))
         with uow() as work:
             work.audit.record(
                 AuditEvent(

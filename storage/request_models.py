@@ -68,6 +68,8 @@ class OfferRow(Base):
     __table_args__ = (
         UniqueConstraint("request_id", "expert_id"),  # one offer per expert per request
         Index("ix_offer_expert_id_offered_at", "expert_id", "offered_at"),
+        # The monitor's "first picked up" per request, from the index alone.
+        Index("ix_offer_request_id_status_answered_at", "request_id", "status", "answered_at"),
     )
 
 
@@ -87,7 +89,7 @@ class EscalationRow(Base):
     __tablename__ = "escalation"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    request_id: Mapped[int] = mapped_column(ForeignKey("help_request.id"), index=True)
+    request_id: Mapped[int] = mapped_column(ForeignKey("help_request.id"))
     escalated_at: Mapped[datetime] = mapped_column(UTCDateTime)
     status: Mapped[str] = mapped_column(String(20))
     post_key: Mapped[str] = mapped_column(String(80))
@@ -98,6 +100,9 @@ class EscalationRow(Base):
     reposted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     closed_by: Mapped[str | None] = mapped_column(String(64))
+
+    # A request's escalations, and the monitor's "first escalated" per request from the index alone.
+    __table_args__ = (Index("ix_escalation_request_id_escalated_at", "request_id", "escalated_at"),)
 
 
 class CheckinRow(Base):

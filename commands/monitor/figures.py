@@ -7,11 +7,11 @@ a clock or a database, and returns raw counts. Suppression of small cells happen
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
-from typing import NamedTuple
 
 from commands.calendar import WorkCalendar
 from commands.monitor.cells import Spread, mean
@@ -24,7 +24,6 @@ from commands.monitor.model import (
     Period,
     RequestFact,
     Scope,
-    Score,
 )
 
 HOUR = 3600.0
@@ -92,6 +91,8 @@ def in_scope(history: History, scope: Scope) -> History:
     elif scope.kind == "regio":
         keep = {c.id for c in history.cases if c.region == scope.value}
     elif scope.kind == "organisatie":
+        if history.involved_before is None:
+            raise ValueError("the scope 'organisatie' needs a history read with involved_before")
         keep = {c.id for c in history.cases if any(s.organisation == scope.value for s in c.leads)}
         keep |= {i.case_id for i in history.involvements if i.organisation == scope.value}
         keep |= {case_id for case_id, org in history.involved_before if org == scope.value}
@@ -106,7 +107,7 @@ def in_scope(history: History, scope: Scope) -> History:
         ),
         actions=tuple(a for a in history.actions if a.case_id in keep),
         organisation_names=history.organisation_names,
-        involved_before=frozenset(p for p in history.involved_before if p[0] in keep),
+        involved_before=frozenset(p for p in history.involved_before or () if p[0] in keep),
     )
 
 
@@ -162,29 +163,30 @@ def deadline_outcome(request: RequestFact, deadline: datetime, now: datetime) ->
     return False if now >= deadline else None
 
 
-def _pickup_group(key: str, rows: list[_Pickup]) -> PickupGroup:
-    picked = [row.picked for row in rows if row.picked is not None]
-    joined = [row.joined for row in rows if row.joined is not None]
-    outcomes = [row.outcome for row in rows]
-    return PickupGroup(
-        key=key,
-        asked=len(rows),
-        picked_up=Spread.of(picked),
-        joined=Spread.of(joined),
-        in_time=outcomes.count(True),  # outcomes are True, False or None: only True equals True
-        decided=len(outcomes) - outcomes.count(None),
-    )
+class _PickupTally:
+    """One group's part of the pick-up figures, filled request by request."""
 
+    __slots__ = ("asked", "decided", "in_time", "joined", "picked")
 
-class _Pickup(NamedTuple):
-    """One request's part in the pick-up figures, worked out once and then grouped three ways."""
+    def __init__(self) -> None:
+        self.asked = self.in_time = self.decided = 0
+        self.picked: list[float] = []  # hours asked → accepted
+        self.joined: list[float] = []  # hours asked → first expert aboard
 
-    urgency: str
-    expertise: str
-    organisation: str  # of the first expert aboard; "" if none
-    picked: float | None  # hours asked → accepted
-    joined: float | None  # hours asked → first expert aboard
-    outcome: bool | None  # see `deadline_outcome`
+    def add(self, picked: float | None, joined: float | None, outcome: bool | None) -> None:
+        self.asked += 1
+        if picked is not None:
+            self.picked.append(picked)
+        if joined is not None:
+            self.joined.append(joined)
+        if outcome is not None:
+            self.decided += 1
+            self.in_time += outcome
+
+    def group(self, key: str) -> PickupGroup:
+        return PickupGroup(
+            key, self.asked, Spread.of(self.picked), Spread.of(self.joined), self.in_time, self.decided
+        )
 
 
 def deadline_outcomes(
@@ -209,33 +211,32 @@ def pickup(history: History, period: Period, now: datetime, calendar: WorkCalend
     asked = _asked_in(history, period)
     first = first_involvements(history.involvements)
     outcomes = deadline_outcomes(asked, now, calendar)
-    rows = []
+    total = _PickupTally()
+    by: tuple[dict[str, _PickupTally], ...] = ({}, {}, {})  # organisation, expertise, urgency
+    by_organisation, by_expertise, by_urgency = by
     for r in asked:
         inv = first.get(r.id)
-        rows.append(
-            _Pickup(
-                r.urgency,
-                r.expertise,
-                inv.organisation if inv is not None else "",
-                (r.accepted_at - r.asked_at).total_seconds() / HOUR if r.accepted_at is not None else None,
-                (inv.started_at - r.asked_at).total_seconds() / HOUR if inv is not None else None,
-                outcomes[r.id],
-            )
-        )
-
-    def grouped(key: Callable[[_Pickup], str]) -> tuple[PickupGroup, ...]:
-        groups: dict[str, list[_Pickup]] = defaultdict(list)
-        for row in rows:
-            groups[key(row)].append(row)
-        return tuple(_pickup_group(k, groups[k]) for k in sorted(groups))
-
-    by_urgency = {g.key: g for g in grouped(lambda r: r.urgency)}
+        picked = (r.accepted_at - r.asked_at).total_seconds() / HOUR if r.accepted_at is not None else None
+        joined = (inv.started_at - r.asked_at).total_seconds() / HOUR if inv is not None else None
+        outcome = outcomes[r.id]
+        total.add(picked, joined, outcome)
+        for groups, key in (
+            (by_organisation, inv.organisation if inv is not None else ""),
+            (by_expertise, r.expertise),
+            (by_urgency, r.urgency),
+        ):
+            tally = groups.get(key)
+            if tally is None:
+                tally = groups[key] = _PickupTally()
+            tally.add(picked, joined, outcome)
+    urgencies = [u for u in URGENCIES if u in by_urgency] + sorted(
+        k for k in by_urgency if k not in URGENCIES
+    )
     return PickupFigures(
-        total=_pickup_group("", rows),
-        by_organisation=grouped(lambda r: r.organisation),
-        by_expertise=grouped(lambda r: r.expertise),
-        by_urgency=tuple(by_urgency[u] for u in URGENCIES if u in by_urgency)
-        + tuple(g for k, g in by_urgency.items() if k not in URGENCIES),
+        total=total.group(""),
+        by_organisation=tuple(by_organisation[k].group(k) for k in sorted(by_organisation)),
+        by_expertise=tuple(by_expertise[k].group(k) for k in sorted(by_expertise)),
+        by_urgency=tuple(by_urgency[k].group(k) for k in urgencies),
     )
 
 
@@ -304,14 +305,30 @@ def is_checkout(inv: InvolvementFact, case: CaseFact | None) -> bool:
     return case is None or case.closed_at is None or inv.ended_at < case.closed_at
 
 
-def reengagements(history: History, period: Period, now: datetime) -> ReengagementFigures:
+def checkouts(history: History, period: Period) -> list[tuple[InvolvementFact, CaseFact | None]]:
+    """The check-outs in the period (see `is_checkout`), each with its case: bijschalen, safety and the
+    family's answer all start from these, so `compute` finds them once."""
     cases = {c.id: c for c in history.cases}
-    first_checkout: dict[int, InvolvementFact] = {}
+    found = []
     for inv in _ended_in(history.involvements, period):
-        if is_checkout(inv, cases.get(inv.case_id)):
-            known = first_checkout.get(inv.case_id)
-            if known is None or (inv.ended_at, inv.id) < (known.ended_at, known.id):
-                first_checkout[inv.case_id] = inv
+        case = cases.get(inv.case_id)
+        if is_checkout(inv, case):
+            found.append((inv, case))
+    return found
+
+
+def reengagements(history: History, period: Period, now: datetime) -> ReengagementFigures:
+    return _reengagements(history, checkouts(history, period), now)
+
+
+def _reengagements(
+    history: History, outs: list[tuple[InvolvementFact, CaseFact | None]], now: datetime
+) -> ReengagementFigures:
+    first_checkout: dict[int, InvolvementFact] = {}
+    for inv, _case in outs:
+        known = first_checkout.get(inv.case_id)
+        if known is None or (inv.ended_at, inv.id) < (known.ended_at, known.id):
+            first_checkout[inv.case_id] = inv
     by_case: dict[int, list[InvolvementFact]] = defaultdict(list)
     for inv in history.involvements:
         if inv.case_id in first_checkout:
@@ -410,21 +427,29 @@ class ScaleChange:
     at_moment: float | None  # mean of the latest score on or before the moment
 
 
-def _first_and_latest(own: list[Score], day: date) -> tuple[int, int] | None:
-    """The first score of one perspective and the last one given on or before `day`."""
-    if not own or own[0].on > day:
+def _first_and_latest(days: list[date], scores: list[int], day: date) -> tuple[int, int] | None:
+    """Of one perspective's scores (by day given, oldest first), the first and the last one given on or
+    before `day`."""
+    latest = bisect_right(days, day)
+    if latest == 0:
         return None
-    latest = next(s for s in reversed(own) if s.on <= day)
-    return own[0].score, latest.score
+    return scores[0], scores[latest - 1]
 
 
 def safety(history: History, period: Period, calendar: WorkCalendar) -> tuple[ScaleChange, ...]:
     """Per perspective: first score against the score at each check-out in the period, and at each closing."""
-    cases = {c.id: c for c in history.cases}
+    return _safety(history, checkouts(history, period), period, calendar)
+
+
+def _safety(
+    history: History,
+    outs: list[tuple[InvolvementFact, CaseFact | None]],
+    period: Period,
+    calendar: WorkCalendar,
+) -> tuple[ScaleChange, ...]:
     moments: list[tuple[str, CaseFact, date]] = []
-    for inv in _ended_in(history.involvements, period):
-        case = cases.get(inv.case_id)
-        if case is not None and case.scores and is_checkout(inv, case):
+    for inv, case in outs:
+        if case is not None and case.scores:
             assert inv.ended_at is not None
             moments.append(("uitchecken", case, calendar.local(inv.ended_at).date()))
     for case in history.cases:
@@ -432,15 +457,19 @@ def safety(history: History, period: Period, calendar: WorkCalendar) -> tuple[Sc
             assert case.closed_at is not None
             moments.append(("afsluiten", case, calendar.local(case.closed_at).date()))
     pairs: dict[tuple[str, str], list[tuple[int, int]]] = defaultdict(list)
-    own: dict[int, list[tuple[str, list[Score]]]] = {}  # per case: its scores per perspective
+    # per case, per perspective (sorted): the days its scores were given and the scores, oldest first
+    own: dict[int, list[tuple[str, list[date], list[int]]]] = {}
     for moment, case, day in moments:
-        if case.id not in own:
-            per: dict[str, list[Score]] = defaultdict(list)
+        per_case = own.get(case.id)
+        if per_case is None:
+            per: dict[str, tuple[list[date], list[int]]] = {}
             for score in case.scores:
-                per[score.perspective].append(score)
-            own[case.id] = sorted(per.items())
-        for perspective, scores in own[case.id]:
-            pair = _first_and_latest(scores, day)
+                days, values = per.setdefault(score.perspective, ([], []))
+                days.append(score.on)
+                values.append(score.score)
+            per_case = own[case.id] = [(p, d, v) for p, (d, v) in sorted(per.items())]
+        for perspective, days, values in per_case:
+            pair = _first_and_latest(days, values, day)
             if pair is not None:
                 pairs[(perspective, moment)].append(pair)
     return tuple(
@@ -500,12 +529,13 @@ class FamilyFigures:
 
 
 def family(history: History, period: Period) -> tuple[FamilyFigures, FamilyFigures]:
-    cases = {c.id: c for c in history.cases}
-    at_checkout = [
-        i.family_at_checkout
-        for i in _ended_in(history.involvements, period)
-        if is_checkout(i, cases.get(i.case_id))
-    ]
+    return _family(history, checkouts(history, period), period)
+
+
+def _family(
+    history: History, outs: list[tuple[InvolvementFact, CaseFact | None]], period: Period
+) -> tuple[FamilyFigures, FamilyFigures]:
+    at_checkout = [i.family_at_checkout for i, _case in outs]
     at_close = [c.family_at_close for c in history.cases if period.contains(c.closed_at)]
 
     def tally(moment: str, answers: list[FamilyAnswer | None]) -> FamilyFigures:
@@ -541,6 +571,7 @@ def compute(
     open_weeks: int = 12,
 ) -> Figures:
     scoped = in_scope(history, scope)
+    outs = checkouts(scoped, period)
     return Figures(
         period=period,
         scope=scope,
@@ -548,10 +579,10 @@ def compute(
         pickup=pickup(scoped, period, now, calendar),
         escalations=escalations(scoped, period),
         involvements=involvement_length(scoped, period, now, open_weeks),
-        reengagements=reengagements(scoped, period, now),
+        reengagements=_reengagements(scoped, outs, now),
         voluntary=voluntary(scoped, period),
         handovers=handovers(scoped, period, now),
-        safety=safety(scoped, period, calendar),
+        safety=_safety(scoped, outs, period, calendar),
         consults=consults(scoped, period, now, calendar),
-        family=family(scoped, period),
+        family=_family(scoped, outs, period),
     )

@@ -13,6 +13,7 @@ from commands.catalogue import t
 from commands.errors import AccessDenied, UserError
 from commands.inbound import CommandRequest
 from commands.monitor import figures, render
+from commands.monitor.gc_pause import cycle_collection_paused
 from commands.monitor.model import History, Period, Scope
 from commands.monitor.period import PeriodError, parse
 from commands.outbox import OutgoingMessage, Recipient, one_off_key
@@ -123,11 +124,17 @@ class MonitorHandlers:
     ) -> None:
         """The background half of `/monitor`: read, compute (outside any transaction), queue the DM."""
         try:
-            # A read-only transaction: on SQLite a write one would hold the write lock for the whole read.
-            with ctx.uow.read() as uow:
-                history = uow.monitor.history(period.start, period.end, calendar.timezone)
-                areas = uow.roster.expertise_areas()
-            text = self.text(history, period, query, now, calendar, areas, req.words)
+            with cycle_collection_paused():
+                # A read-only transaction: on SQLite a write one would hold the write lock for the whole read.
+                with ctx.uow.read() as uow:
+                    history = uow.monitor.history(
+                        period.start,
+                        period.end,
+                        calendar.timezone,
+                        involved_before=query.scope.kind == "organisatie",
+                    )
+                    areas = uow.roster.expertise_areas()
+                text = self.text(history, period, query, now, calendar, areas, req.words)
         except UserError as err:  # e.g. a municipality that is not in the cases: explained by DM
             text = err.message
         except Exception as err:

@@ -144,5 +144,6 @@ class History:
     actions: tuple[ActionFact, ...] = ()
     organisation_names: dict[str, str] = field(default_factory=dict)
     # (case id, organisation) of experts involved in a case before the period, whose involvements are not in
-    # `involvements` (no figure looks at them): only the scope "organisatie" needs them.
-    involved_before: frozenset[tuple[int, str]] = frozenset()
+    # `involvements` (no figure looks at them): only the scope "organisatie" needs them, so storage reads them
+    # only when asked; None means not read (and `figures.in_scope` refuses that scope then).
+    involved_before: frozenset[tuple[int, str]] | None = frozenset()

@@ -9,8 +9,11 @@ from commands.monitor.model import FamilyAnswer, History
 
 
 class MonitorRepository(Protocol):
-    def history(self, start: datetime, end: datetime, timezone: str) -> History:
-        """The facts of cases open at any time in [start, end), in a fixed number of statements."""
+    def history(
+        self, start: datetime, end: datetime, timezone: str, *, involved_before: bool = False
+    ) -> History:
+        """The facts of cases open at any time in [start, end), in a fixed number of statements; with
+        `involved_before`, also who was involved in them before (for the scope "organisatie")."""
         ...
 
     def record_checkout_answer(self, involvement_id: int, answer: FamilyAnswer) -> None: ...

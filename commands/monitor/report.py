@@ -16,6 +16,7 @@ from commands.calendar import WorkCalendar
 from commands.catalogue import t
 from commands.monitor import figures, render
 from commands.monitor.charts import ChartRenderer, request_charts, trend_charts
+from commands.monitor.gc_pause import cycle_collection_paused
 from commands.monitor.model import History, Period
 from commands.monitor.period import containing, previous
 from commands.outbox import FileAttachment, channel_message
@@ -81,17 +82,19 @@ class MonthlyReport:
             if uow.monitor.report_claimed(key):
                 return 0
         months = trend(month, calendar)
-        # Reading a year of history takes a while: in a read-only transaction, so that on SQLite no request
-        # waits for it (a write transaction would hold the write lock all along).
-        with ctx.uow.read() as uow:
-            history = uow.monitor.history(months[0].start, month.end, calendar.timezone)
-            areas = uow.roster.expertise_areas()
-        per_month = [figures.compute(history, m, now, calendar) for m in months]
+        with cycle_collection_paused():
+            # Reading a year of history takes a while: in a read-only transaction, so that on SQLite no
+            # request waits for it (a write transaction would hold the write lock all along).
+            with ctx.uow.read() as uow:
+                history = uow.monitor.history(months[0].start, month.end, calendar.timezone)
+                areas = uow.roster.expertise_areas()
+            per_month = [figures.compute(history, m, now, calendar) for m in months]
+            labels = {r.expertise: expertise_label(r.expertise, areas) for r in history.requests}
+            charts = trend_charts(per_month)
+            charts += request_charts(history, month, history.organisation_names, labels)
         text = "\n".join(
             [t("monitor.rapport.kop", period=month.label), render.summary(per_month[-1], calendar)]
         )
-        labels = {r.expertise: expertise_label(r.expertise, areas) for r in history.requests}
-        charts = trend_charts(per_month) + request_charts(history, month, history.organisation_names, labels)
         if self.charts is None or _nothing_happened(history):
             charts = []  # e.g. the months before Erbij was installed: empty charts would only say "nothing"
         drawn = list(zip(charts, self.charts.pngs(charts) if self.charts else [], strict=True))

@@ -82,7 +82,9 @@ class FakeMonitorRepository:
     def __init__(self, tx: Transaction) -> None:
         self.tx = tx
 
-    def history(self, start: datetime, end: datetime, timezone: str) -> History:
+    def history(
+        self, start: datetime, end: datetime, timezone: str, *, involved_before: bool = False
+    ) -> History:
         raise NotFaked("MonitorRepository.history")
 
     def record_checkout_answer(self, involvement_id: int, answer: FamilyAnswer) -> None:

@@ -176,6 +176,44 @@ def test_safety_means_over_five_closed_cases() -> None:
     assert (change.start, change.at_moment) == (3.0, 7.0)
 
 
+def test_safety_takes_the_latest_score_given_by_the_day_of_the_moment() -> None:
+    """Per perspective: the first score, and the last one given on or before the day of closing (the day
+    itself included, a later score not); another perspective's scores in between change nothing."""
+
+    def case(number: int) -> CaseFact:
+        scores = (
+            Score("ouder", 2, date(2026, 10, 1)),
+            Score("kind", 9, date(2026, 10, 2)),
+            Score("ouder", 4, date(2026, 11, 2)),
+            Score("ouder", 5, date(2026, 11, 20)),  # the day it closed
+            Score("ouder", 8, date(2026, 11, 21)),  # after: not at the moment of closing
+        )
+        return CaseFact(number, "Roosendaal", "West-Brabant", z("2026-09-01T08:00"), z("2026-11-20T15:00"),
+                        "doel_bereikt", VOLUNTARY, (local_lead(),), scores)  # fmt: skip
+
+    history = History(cases=tuple(case(n) for n in range(5)))
+    kind, ouder = figures.safety(history, NOVEMBER, CALENDAR)
+    assert (ouder.perspective, ouder.n, ouder.start, ouder.at_moment) == ("ouder", 5, 2.0, 5.0)
+    assert (kind.perspective, kind.n, kind.start, kind.at_moment) == ("kind", 5, 9.0, 9.0)
+
+
+def test_a_case_scored_only_after_the_moment_gives_no_pair() -> None:
+    late = (Score("ouder", 3, date(2026, 11, 27)),)
+    case = CaseFact(1, "Roosendaal", "West-Brabant", z("2026-09-01T08:00"), z("2026-11-20T15:00"),
+                    "doel_bereikt", VOLUNTARY, (local_lead(),), late)  # fmt: skip
+    assert figures.safety(History(cases=(case,)), NOVEMBER, CALENDAR) == ()
+
+
+def test_compute_gives_the_same_figures_as_each_function_alone() -> None:
+    """`compute` finds the period's check-outs once and shares them; each figure must come out as when its
+    function is asked alone."""
+    result = figures.compute(HISTORY, NOVEMBER, NOW, CALENDAR)
+    assert result.reengagements == figures.reengagements(HISTORY, NOVEMBER, NOW)
+    assert result.safety == figures.safety(HISTORY, NOVEMBER, CALENDAR)
+    assert result.family == figures.family(HISTORY, NOVEMBER)
+    assert result.pickup == figures.pickup(HISTORY, NOVEMBER, NOW, CALENDAR)
+
+
 def test_consults() -> None:
     result = figures.consults(HISTORY, NOVEMBER, NOW, CALENDAR)
     # Held: 2 Nov and 16 Nov (9 Nov was cancelled, 7 Dec is in December). Items: 3 + 2 (one withdrawn).
@@ -209,6 +247,16 @@ def test_scope_by_municipality_and_organisation() -> None:
     assert {c.id for c in gi.cases} == {5, 8, 9}
     # Agenda items of cases 5 and 8 (withdrawn, still an item) on 2 Nov, 5 and 9 on 16 Nov.
     assert [len(c.items) for c in gi.consults] == [2, 0, 2, 0]
+
+
+def test_the_scope_organisation_needs_who_was_involved_before() -> None:
+    """Storage reads who was involved before the period only when asked (None: not read); the scope
+    "organisatie" then refuses rather than silently leave out the cases only those involvements link."""
+    unread = replace(HISTORY, involved_before=None)
+    with pytest.raises(ValueError, match="involved_before"):
+        figures.in_scope(unread, Scope("organisatie", "gi-wb"))
+    municipality = Scope("gemeente", "Roosendaal")
+    assert figures.in_scope(unread, municipality).cases == figures.in_scope(HISTORY, municipality).cases
 
 
 def test_compute_puts_it_together() -> None:
