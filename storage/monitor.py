@@ -260,8 +260,8 @@ class SqlMonitorRepository:
             .where(EscalationRow.request_id == HelpRequestRow.id)
             .scalar_subquery()
         )
-        # Ids grow with the time of asking, so the period's requests are one run of ids: read as a range of the
-        # table, not row by row through the index on `created_at` (a lookup per row, twice the time at a
+        # Ids grow with the time of asking, so the period's requests are one run of ids: read as a range of
+        # the table, not row by row through the index on `created_at` (a lookup per row, twice the time at a
         # quarter of a year). The run's ends come from that index; the range is exact whatever the ids.
         asked = and_(HelpRequestRow.created_at >= start, HelpRequestRow.created_at < end)
         first_id = select(func.min(HelpRequestRow.id)).where(asked).scalar_subquery()
