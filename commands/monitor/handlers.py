@@ -16,10 +16,10 @@ from commands.monitor import figures, render
 from commands.monitor.gc_pause import cycle_collection_paused
 from commands.monitor.model import History, Period, Scope
 from commands.monitor.period import PeriodError, parse
-from commands.outbox import OutgoingMessage, Recipient, one_off_key
+from commands.outbox import direct_message, one_off_key
 from commands.ports import AuditEvent, UnitOfWork
 from commands.registry import Context
-from commands.replies import Message, Reply
+from commands.replies import Reply
 from commands.roster.expertise import label as expertise_label
 from commands.roster.model import ExpertiseArea, Role
 
@@ -143,12 +143,7 @@ class MonitorHandlers:
             text = t("monitor.mislukt", period=period.label)
         with ctx.uow() as uow:
             uow.outbox.add(
-                OutgoingMessage(
-                    key=one_off_key("monitor", req.user_id),
-                    to=Recipient.user(req.user_id),
-                    message=Message(text),
-                ),
-                ctx.clock.now(),
+                direct_message(one_off_key("monitor", req.user_id), req.user_id, text), ctx.clock.now()
             )
             uow.commit()
 
