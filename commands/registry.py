@@ -34,6 +34,16 @@ TickHandler = Callable[[Context, datetime], int]
 FreeText = Callable[[CommandRequest], str]  # the free text in a command, e.g. the note after "afwezig …:"
 
 
+# Erbij's slash-command triggers (without the slash), named once: registered with Mattermost
+# (commands.help.wiring), each feature adds its subcommands to its own, and card buttons re-enter them.
+ERBIJ = "erbij"
+KAART = "kaart"
+OVERLEG = "overleg"
+BESCHIKBAAR = "beschikbaar"
+MONITOR = "monitor"
+TRIGGERS = (ERBIJ, KAART, OVERLEG, BESCHIKBAAR, MONITOR)
+
+
 @dataclass(frozen=True)
 class SlashCommandSpec:
     """A slash command Erbij registers with Mattermost."""

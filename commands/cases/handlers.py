@@ -25,7 +25,7 @@ from commands.errors import UserError
 from commands.inbound import ActionRequest, CommandRequest, DialogSubmission
 from commands.outbox import FileAttachment, direct_message, one_off_key
 from commands.ports import UnitOfWork
-from commands.registry import Context, Router
+from commands.registry import ERBIJ, OVERLEG, Context, Router
 from commands.replies import ActionResult, Button, CommandResult, DialogResult, OpenDialog, Reply
 
 LifecycleHandler = Callable[[Context, CommandRequest, str, list[str]], CommandResult]
@@ -355,7 +355,7 @@ class CardCommands:
 CLICK_ACTION = "kaart.knop"
 EXPORT_DECISIONS = 50  # consult decisions in a handover export, newest first from the database
 # Buttons that start another feature with the card's code, as if its command had been typed.
-OTHER_FEATURES = {"erbij": ("erbij", "{code}"), "mdo": ("overleg", "inbrengen {code}")}
+OTHER_FEATURES = {"erbij": (ERBIJ, "{code}"), "mdo": (OVERLEG, "inbrengen {code}")}
 EDIT_BUTTONS = (
     ("zorgen", "zorgen"),
     ("goed", "goed"),

@@ -6,7 +6,7 @@ from commands.cases import bulk, parts
 from commands.cases.handlers import CLICK_ACTION, CardCommands, CardSettings
 from commands.cases.lifecycle import CLOSE_CALLBACK, FRAMEWORK_CALLBACK, NEW_CALLBACK, CaseLifecycle
 from commands.privacy_inzage import lead_overview
-from commands.registry import Router, Subcommands
+from commands.registry import KAART, Router, Subcommands
 
 
 def register(
@@ -25,7 +25,7 @@ def register(
         },
         router,
     )
-    kaart = tables["kaart"]
+    kaart = tables[KAART]
     kaart.add("nieuw", lifecycle.new)
     kaart.add("lijst", lifecycle.mine)
     kaart.default = lifecycle.mine  # `/kaart` alone: my cases, a button each

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 from commands.catalogue import t
-from commands.registry import Router, SlashCommandSpec, Subcommands
-
-TRIGGERS = ("erbij", "kaart", "overleg", "beschikbaar", "monitor")
+from commands.registry import TRIGGERS, Router, SlashCommandSpec, Subcommands
 
 
 def spec(trigger: str) -> SlashCommandSpec:

@@ -13,7 +13,7 @@ from commands.catalogue import t
 from commands.inbound import ActionRequest, CommandRequest
 from commands.outbox import direct_message
 from commands.ports import AuditEvent, UnitOfWork, UnitOfWorkFactory
-from commands.registry import Context
+from commands.registry import ERBIJ, Context
 from commands.replies import ActionResult, Button, Message, OpenDialog
 from commands.requests import messages
 from commands.requests.lifecycle import RequestLifecycle
@@ -62,7 +62,7 @@ class CheckinHandlers:
         if case is None:
             return ActionResult(ephemeral=t("checkin.gone"))
         typed = CommandRequest(
-            "erbij",
+            ERBIJ,
             f"uitchecken {case.code}",
             action.user_id,
             action.user_name,

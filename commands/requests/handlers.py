@@ -56,7 +56,7 @@ class RequestHandlers:
             try:
                 code = parse_code(req.words[0])
             except InvalidCaseCode:
-                return Reply.text(t("general.unknown_sub", command="erbij", sub=req.sub))
+                return Reply.text(t("general.unknown_sub", command=req.command, sub=req.sub))
         with ctx.uow() as uow:
             lead = _lead(uow, req.user_id)
             areas = _areas(uow)

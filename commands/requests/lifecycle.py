@@ -29,6 +29,7 @@ from commands.requests.status import Forecasts, status_text
 from commands.roster.model import OrganisationKind
 
 CHECKOUT_CALLBACK = "involvement.checkout"
+CHECKOUT_ACCESS_POINT = "/erbij uitchecken"
 CHECKOUT_REASONS = (
     EndReason.SAFETY_RESTORED,
     EndReason.GOAL_REACHED,
@@ -217,7 +218,7 @@ class RequestLifecycle:
                     "uitchecken",
                     case.code,
                     authorisation="regiehouder" if by_lead else "betrokken_expert",
-                    access_point="/erbij uitchecken",
+                    access_point=CHECKOUT_ACCESS_POINT,
                     detail={"expert": involvement.expert_id, "reden": reason.value},
                 )
             )
@@ -253,7 +254,7 @@ def _hand_back(
     detail = {"onderdeel": handback.PART, "versie": str(number)}
     uow.audit.record(
         AuditEvent(now, author_id, "kaart.wijzigen", case.code, authorisation="uitchecken",
-                   access_point="/erbij uitchecken", detail=detail)
+                   access_point=CHECKOUT_ACCESS_POINT, detail=detail)
     )  # fmt: skip
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from commands.calendar import WorkCalendar
 from commands.config import ProductConfig
-from commands.registry import Router, Subcommands
+from commands.registry import ERBIJ, Router, Subcommands
 from commands.requests.checkins import CheckinHandlers
 from commands.requests.dialog import CALLBACK
 from commands.requests.escalations import ASSIGN_CALLBACK, WIDEN_CALLBACK, EscalationHandlers
@@ -29,7 +29,7 @@ def register(router: Router, tables: dict[str, Subcommands], config: ProductConf
     lifecycle = RequestLifecycle(settings)
     escalations = EscalationHandlers(settings)
     checkins = CheckinHandlers(settings, lifecycle)
-    erbij = tables["erbij"]
+    erbij = tables[ERBIJ]
     erbij.default = handlers.ask
     erbij.fallback = handlers.ask  # `/erbij <casuscode>`; anything else gets the unknown-word hint
     erbij.add("status", lifecycle.status)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from commands.registry import Context, Router, Subcommands
+from commands.registry import BESCHIKBAAR, Context, Router, Subcommands
 from commands.roster.handlers import AvailabilityHandlers, absence_note
 from commands.roster.involvements import InvolvementReader
 
@@ -14,7 +14,7 @@ def register(
 ) -> None:
     """`involvements` defaults to reading the cases feature's; tests pass a fake."""
     handlers = AvailabilityHandlers(involvements)
-    table = tables["beschikbaar"]
+    table = tables[BESCHIKBAAR]
     table.default = handlers.status
     table.fallback = handlers.someone  # `/beschikbaar @naam`
     table.add("status", handlers.status)
