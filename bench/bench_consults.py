@@ -128,7 +128,7 @@ def bench_agenda_from_database(url: str) -> None:
     engine = make_engine(url)
     uow = SqlUnitOfWorkFactory(engine)
     with uow() as u:
-        slot = u.consults.slots(include_inactive=True)[0]
+        slot = u.slots.slots(include_inactive=True)[0]
         start = datetime(2026, 12, 2, 9, 0, tzinfo=UTC)
         target = u.consults.add_consult(
             NewConsult(slot.id, start.date(), start, start + timedelta(hours=10), ConsultStatus.PLANNED, "mdo",
@@ -136,8 +136,8 @@ def bench_agenda_from_database(url: str) -> None:
                        "", None)
         )  # fmt: skip
         for case_id in range(1, CASES_ON_AGENDA + 1):
-            u.consults.add_item(NewAgendaItem(target.id, case_id, f"WBW-{case_id:04d}-XX", "Wat is nodig?", (),
-                                              Urgency.REGULAR, ItemKind.NEW, "u-lead", NOW))  # fmt: skip
+            u.agenda_items.add_item(NewAgendaItem(target.id, case_id, f"WBW-{case_id:04d}-XX", "Wat is nodig?", (),
+                                                  Urgency.REGULAR, ItemKind.NEW, "u-lead", NOW))  # fmt: skip
         u.commit()
 
     def build() -> None:

@@ -129,7 +129,7 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 def list_slots(uow_factory: SqlUnitOfWorkFactory) -> str:
     with uow_factory() as uow:
-        slots = uow.consults.slots(include_inactive=True)
+        slots = uow.slots.slots(include_inactive=True)
         names = display_names(uow, {p for s in slots for p in (*s.chairs, *s.members)})
     if not slots:
         return t("overleg.geen_slots")
@@ -194,7 +194,7 @@ def plan_text(uow_factory: SqlUnitOfWorkFactory, now: datetime, weeks: int, time
     with uow_factory() as uow:
         names = display_names(uow, {c.chair_id for c in consults if c.chair_id})
         counts = {c.id: 0 for c in consults}
-        for item in uow.consults.items(list(counts)):
+        for item in uow.agenda_items.items(list(counts)):
             counts[item.consult_id] += 1
     return "\n".join(_plan_line(c, names, counts[c.id], timezone) for c in consults)
 

@@ -161,7 +161,7 @@ class Doctor:
                 everyone = uow.roster.professionals(include_inactive=True)
                 return Stored(
                     [p for p in everyone if p.active],
-                    uow.consults.slots(),
+                    uow.slots.slots(),
                     {p.user_id: p.username for p in everyone},
                 )
         finally:

@@ -20,7 +20,12 @@ from commands.roster.model import (
 
 if TYPE_CHECKING:
     from commands.cases.ports import CaseRepository
-    from commands.consults.ports import ConsultRepository
+    from commands.consults.ports import (
+        ActionRepository,
+        AgendaItemRepository,
+        ConsultRepository,
+        SlotRepository,
+    )
     from commands.monitor.ports import MonitorRepository
     from commands.requests.ports import RequestRepository
 
@@ -135,7 +140,10 @@ class UnitOfWork(Protocol):
     audit: AuditRepository
     roster: RosterRepository
     cases: CaseRepository
+    slots: SlotRepository
     consults: ConsultRepository
+    agenda_items: AgendaItemRepository
+    actions: ActionRepository
     requests: RequestRepository
     monitor: MonitorRepository
     retention: RetentionRepository

@@ -6,7 +6,7 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, String, any_, bindparam, func, select
+from sqlalchemy import ColumnElement, CursorResult, String, any_, bindparam, func, select
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import Session
 
@@ -31,3 +31,9 @@ def one_of(session: Session, column: Any, values: Sequence[str]) -> ColumnElemen
         return unpacked
     listed_in: ColumnElement[bool] = column.in_(list(values))
     return listed_in
+
+
+def won(result: Any) -> bool:
+    """Whether a conditional update (a claim) changed its one row: this transaction won the claim."""
+    assert isinstance(result, CursorResult)
+    return result.rowcount == 1

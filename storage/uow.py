@@ -11,11 +11,19 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from commands import ports
 from commands.cases.ports import CaseRepository
-from commands.consults.ports import ConsultRepository
+from commands.consults.ports import (
+    ActionRepository,
+    AgendaItemRepository,
+    ConsultRepository,
+    SlotRepository,
+)
 from commands.monitor.ports import MonitorRepository
 from commands.requests.ports import RequestRepository
+from storage.agenda_items import SqlAgendaItemRepository
 from storage.audit import AuditWriter, DeferredAuditRepository, SqlAuditRepository
 from storage.cases import SqlCaseRepository
+from storage.consult_actions import SqlActionRepository
+from storage.consult_slots import SqlSlotRepository
 from storage.consults import SqlConsultRepository
 from storage.engine import read_only
 from storage.monitor import SqlMonitorRepository
@@ -34,7 +42,10 @@ class SqlUnitOfWork:
     audit: ports.AuditRepository
     roster: ports.RosterRepository
     cases: CaseRepository
+    slots: SlotRepository
     consults: ConsultRepository
+    agenda_items: AgendaItemRepository
+    actions: ActionRepository
     requests: RequestRepository
     monitor: MonitorRepository
     retention: ports.RetentionRepository
@@ -60,7 +71,10 @@ class SqlUnitOfWork:
         self.audit = self._deferred or SqlAuditRepository(self.session)
         self.roster = SqlRosterRepository(self.session, self._roster_cache)
         self.cases = SqlCaseRepository(self.session)
+        self.slots = SqlSlotRepository(self.session)
         self.consults = SqlConsultRepository(self.session)
+        self.agenda_items = SqlAgendaItemRepository(self.session)
+        self.actions = SqlActionRepository(self.session)
         self.requests = SqlRequestRepository(self.session)
         self.monitor = SqlMonitorRepository(self.session)
         self.retention = SqlRetentionRepository(self.session)

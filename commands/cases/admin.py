@@ -45,8 +45,8 @@ def export_card(
         frameworks = uow.cases.framework_history(case.id)
         involvements = uow.cases.ever_for_case(case.id)
         versions = uow.cases.history(case.id)
-        decisions = uow.consults.past_decisions([case.id], now, EXPORT_DECISIONS)
-        actions = uow.consults.open_actions_for_case(case.id)
+        decisions = uow.agenda_items.past_decisions([case.id], now, EXPORT_DECISIONS)
+        actions = uow.actions.open_actions_for_case(case.id)
         shares = uow.cases.shares_for_case(case.id)
         ids = [case.lead_id, *(v.author_id for v in versions), *(f.by for f in frameworks)]
         ids += [a.owner_id for a in actions] + people_in(shares)

@@ -140,8 +140,8 @@ class CardCommands:
             frameworks = uow.cases.framework_history(case.id)
             involvements = uow.cases.ever_for_case(case.id)
             versions = uow.cases.history(case.id)
-            decisions = uow.consults.past_decisions([case.id], now, EXPORT_DECISIONS)
-            actions = uow.consults.open_actions_for_case(case.id)
+            decisions = uow.agenda_items.past_decisions([case.id], now, EXPORT_DECISIONS)
+            actions = uow.actions.open_actions_for_case(case.id)
             shares = uow.cases.shares_for_case(case.id)
             consults = consult_labels(uow, shares, ctx.config.timezone)
         # Names come from chat, outside the transaction; the export is then queued with its audit entry.

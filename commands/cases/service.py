@@ -118,7 +118,7 @@ def _relation(
     expert = uow.cases.is_active_expert(case.id, user_id)
     participant = not expert and consult.participates(uow, case.id, user_id, now)
     # Access follows the work: an open MDO action on the case lets its holder read the card until it is done.
-    holder = not expert and not participant and uow.consults.holds_open_action(case.code, user_id)
+    holder = not expert and not participant and uow.actions.holds_open_action(case.code, user_id)
     return relation_of(
         user_id,
         case.lead_id,

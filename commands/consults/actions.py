@@ -54,19 +54,19 @@ class Actions:
         now = ctx.clock.now()
         with ctx.uow() as uow:
             registered(uow, req.user_id)
-            actions = uow.consults.open_actions(req.user_id)
+            actions = uow.actions.open_actions(req.user_id)
         return Reply(action_list(actions, _today(ctx, now)))
 
     def done(self, ctx: Context, req: ActionRequest) -> ActionResult:
         now = ctx.clock.now()
         with ctx.uow() as uow:
-            action = uow.consults.action(record_id(req.data.get("action", "")) or 0)
+            action = uow.actions.action(record_id(req.data.get("action", "")) or 0)
             if action is None or action.owner_id != req.user_id:
                 raise AccessDenied(t("overleg.acties.niet_van_jou"))
-            if not uow.consults.mark_done(action.id, req.user_id, now):
+            if not uow.actions.mark_done(action.id, req.user_id, now):
                 raise UserError(t("overleg.acties.al_klaar"))
             self._tell_lead(uow, action, req.user_id, now)
-            remaining = uow.consults.open_actions(req.user_id) if req.data.get("van") == "lijst" else None
+            remaining = uow.actions.open_actions(req.user_id) if req.data.get("van") == "lijst" else None
             uow.commit()
         confirmation = t("overleg.acties.afgerond", description=action.description, code=action.case_code)
         if remaining is not None:
@@ -76,7 +76,7 @@ class Actions:
 
     @staticmethod
     def _tell_lead(uow: UnitOfWork, action: ActionItem, owner_id: str, now: datetime) -> None:
-        item = uow.consults.item(action.agenda_item_id)
+        item = uow.agenda_items.item(action.agenda_item_id)
         case = uow.cases.by_id(item.case_id) if item is not None else None
         if case is None or case.lead_id == owner_id:
             return
@@ -100,7 +100,7 @@ class Actions:
 
 def send_reminder(uow: UnitOfWork, action: ActionItem, now: datetime, timezone: str) -> bool:
     """Claim and queue one reminder; False if another transaction did, or the action is done."""
-    if not uow.consults.claim_reminder(action.id, now):
+    if not uow.actions.claim_reminder(action.id, now):
         return False
     today = now.astimezone(ZoneInfo(timezone)).date()
     owner = uow.roster.professional(action.owner_id)

@@ -151,7 +151,7 @@ class SlotAdmin:
 
     def slots(self) -> list[ConsultSlot]:
         with self.uow() as uow:
-            return uow.consults.slots(include_inactive=True)
+            return uow.slots.slots(include_inactive=True)
 
     def init(self, now: datetime, changes: SlotChanges) -> list[ConsultSlot]:
         """The three default slots (Mon/Wed/Fri), adjusted by `changes`; existing keys are left alone."""
@@ -160,12 +160,12 @@ class SlotAdmin:
         created = []
         with self.uow() as uow:
             for key, weekday in DEFAULT_DAYS:
-                if uow.consults.slot(key) is not None:
+                if uow.slots.slot(key) is not None:
                     continue
                 slot = self._apply(
                     uow, default_slot(key, weekday, changes.channel), replace(changes, weekday=None)
                 )
-                created.append(uow.consults.add_slot(slot, now))
+                created.append(uow.slots.add_slot(slot, now))
             ensure_planned(uow, self.settings, self.calendar, now)
             uow.commit()
         return created
@@ -176,7 +176,7 @@ class SlotAdmin:
         with self.uow() as uow:
             slot = self._apply(uow, default_slot(key, changes.weekday, changes.channel), changes)
             try:
-                added = uow.consults.add_slot(slot, now)
+                added = uow.slots.add_slot(slot, now)
             except SlotKeyTaken:
                 raise AdminError([t("overleg.beheer.bestaat", key=key)]) from None
             ensure_planned(uow, self.settings, self.calendar, now)
@@ -187,13 +187,13 @@ class SlotAdmin:
         self, now: datetime, key: str, changes: SlotChanges, *, active: bool | None = None
     ) -> ChangeReport:
         with self.uow() as uow:
-            current = uow.consults.slot(key)
+            current = uow.slots.slot(key)
             if current is None:
                 raise AdminError([t("overleg.beheer.onbekend", key=key)])
             slot = self._apply(uow, current, changes)
             if active is not None:
                 slot = replace(slot, active=active)
-            uow.consults.update_slot(slot, now)
+            uow.slots.update_slot(slot, now)
             replanned = replan_slot(uow, slot, self.settings, self.calendar, now)
             moved = sum(
                 len(rebalance(uow, consult, now, self.settings, self.calendar)) for consult in replanned

@@ -50,7 +50,7 @@ def load_view(
     detailed: Callable[[AgendaItem], bool] = lambda _item: True,
 ) -> AgendaView:
     """The agenda as it stands, with case details for the items `detailed` selects (others stay codes)."""
-    plan = plan_for(consult, uow.consults.items([consult.id]))
+    plan = plan_for(consult, uow.agenda_items.items([consult.id]))
     wanted = [slot.item for slot in plan.slots if detailed(slot.item)]
     details = case_details(uow, wanted, consult.starts_at)
     names = display_names(uow, [consult.chair_id] if consult.chair_id else [])
@@ -66,7 +66,7 @@ def case_details(uow: UnitOfWork, items: Sequence[AgendaItem], before: datetime)
     cases = uow.cases.by_ids(case_ids)
     cards = uow.cases.latest_cards(case_ids)
     involvements = uow.cases.active_for_cases(case_ids)
-    previous = uow.consults.past_decisions(case_ids, before, PREVIOUS_DECISIONS)
+    previous = uow.agenda_items.past_decisions(case_ids, before, PREVIOUS_DECISIONS)
     shown = {cases[c].lead_id for c in case_ids if c in cases}
     shown |= {i.expert_id for found in involvements.values() for i in found}
     people = uow.roster.professionals_by_ids(shown)
@@ -115,7 +115,7 @@ def next_consult(
     for weeks in (settings.plan_weeks, settings.search_weeks):
         ensure_planned(uow, settings, calendar, now, today + timedelta(weeks=weeks))
         consults = uow.consults.open_consults(start, now + timedelta(weeks=weeks))
-        items = [i for i in uow.consults.items([c.id for c in consults]) if i.id != exclude_item]
+        items = [i for i in uow.agenda_items.items([c.id for c in consults]) if i.id != exclude_item]
         candidates = [Candidate(c, tuple(i for i in items if i.consult_id == c.id)) for c in consults]
         placement = choose_consult(candidates, now, key)
         if placement.consult is not None:
@@ -132,7 +132,7 @@ def rebalance(
     for _ in range(MAX_CASCADE):
         if current is None:
             break
-        plan = plan_for(current, uow.consults.items([current.id]))
+        plan = plan_for(current, uow.agenda_items.items([current.id]))
         if not plan.overflow:
             break
         target: Consult | None = None
@@ -145,7 +145,7 @@ def rebalance(
                     "no consult with room within %s weeks for agenda item %s", settings.search_weeks, item.id
                 )
                 continue
-            uow.consults.move_item(item.id, target.id)
+            uow.agenda_items.move_item(item.id, target.id)
             moved.append(Moved(item, current, target))
             uow.outbox.add(overflow_notice(uow, item, current, target, calendar.timezone), now)
         if current.agenda_sent_at is not None:

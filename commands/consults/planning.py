@@ -37,7 +37,7 @@ def _horizon(settings: ConsultSettings, calendar: WorkCalendar, now: datetime) -
 
 def planning_due(uow: UnitOfWork, settings: ConsultSettings, calendar: WorkCalendar, now: datetime) -> bool:
     """Whether `ensure_planned` has anything to do (a read: callers that only read can skip the write)."""
-    return bool(uow.consults.slots_to_plan(_horizon(settings, calendar, now)))
+    return bool(uow.slots.slots_to_plan(_horizon(settings, calendar, now)))
 
 
 def ensure_planned(
@@ -50,15 +50,15 @@ def ensure_planned(
     """Plan every active slot's consults up to `until` (default: the planning horizon); returns how many."""
     today = now.astimezone(calendar.zone).date()
     until = until or _horizon(settings, calendar, now)
-    pending = uow.consults.slots_to_plan(until)
+    pending = uow.slots.slots_to_plan(until)
     if not pending:
         return 0
-    slots = uow.consults.slots()
+    slots = uow.slots.slots()
     pool: list[str] | None = None
     planned = 0
     for slot in pending:
         first = max(today, slot.planned_until + timedelta(days=1)) if slot.planned_until else today
-        if not uow.consults.claim_planning(slot.id, slot.planned_until, until):
+        if not uow.slots.claim_planning(slot.id, slot.planned_until, until):
             continue  # another process planned it
         if pool is None:
             pool = chair_pool(uow)
@@ -100,7 +100,7 @@ def replan_slot(
     A consult keeps its week: its regular date shifts by the change of weekday. Cases on it stay on it (the
     caller rebalances, so a smaller capacity or a cancellation moves the overflow on with a notice).
     """
-    slots = [s if s.id != slot.id else slot for s in uow.consults.slots(include_inactive=True)]
+    slots = [s if s.id != slot.id else slot for s in uow.slots.slots(include_inactive=True)]
     pool = chair_pool(uow)
     changed: list[Consult] = []
     for consult in uow.consults.future_of_slot(slot.id, now):

@@ -1,4 +1,7 @@
-"""The consult repository as the product needs it; `storage/consults.py` implements it.
+"""The consult feature's repositories as the product needs them, one per kind of thing it keeps: weekly
+slots, consults (with attendance), agenda items and action items. On the unit of work they are `slots`,
+`consults`, `agenda_items` and `actions`; storage implements each in a module of its own
+(`storage/consult_slots.py`, `storage/consults.py`, `storage/agenda_items.py`, `storage/consult_actions.py`).
 
 Claims (`claim_*`) are conditional updates that return whether this transaction won: that is what makes the
 scheduled work exactly-once across restarts and several bot processes on one database.
@@ -28,8 +31,9 @@ class SlotKeyTaken(Exception):
     """A slot with this key exists already."""
 
 
-class ConsultRepository(Protocol):
-    # --- slots --------------------------------------------------------------------------------------------
+class SlotRepository(Protocol):
+    """The weekly consult moments as configured, and how far ahead each has been planned."""
+
     def slots(self, *, include_inactive: bool = False) -> list[ConsultSlot]: ...
 
     def slot(self, key: str) -> ConsultSlot | None: ...
@@ -55,7 +59,10 @@ class ConsultRepository(Protocol):
         """Move the slot's planning horizon from `planned_until` to `until`; False if someone else did."""
         ...
 
-    # --- consults -----------------------------------------------------------------------------------------
+
+class ConsultRepository(Protocol):
+    """Planned consults: their planning, who attends, and the claims on their agenda and recording."""
+
     def add_consult(self, consult: NewConsult) -> Consult: ...
 
     def consult(self, consult_id: int, *, for_update: bool = False) -> Consult | None: ...
@@ -116,7 +123,10 @@ class ConsultRepository(Protocol):
         """Consults whose agenda (with this case on it) was sent and that are not recorded yet."""
         ...
 
-    # --- agenda items -------------------------------------------------------------------------------------
+
+class AgendaItemRepository(Protocol):
+    """Cases on consults' agendas, and the decisions recorded on them."""
+
     def add_item(self, item: NewAgendaItem) -> AgendaItem: ...
 
     def item(self, item_id: int) -> AgendaItem | None: ...
@@ -141,7 +151,10 @@ class ConsultRepository(Protocol):
         """The latest decisions per case from consults that started before `before`, newest first."""
         ...
 
-    # --- action items -------------------------------------------------------------------------------------
+
+class ActionRepository(Protocol):
+    """Actions agreed in consults (actiehouder, uiterlijk), their reminders and their completion."""
+
     def replace_actions(
         self, item_id: int, case_code: str, actions: Sequence[NewAction], now: datetime
     ) -> None: ...

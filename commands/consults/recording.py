@@ -81,7 +81,7 @@ class Recording:
     def click_item(self, ctx: Context, req: ActionRequest) -> ActionResult:
         with ctx.uow() as uow:
             consult = self._chaired(uow, req.data.get("consult", ""), req.user_id)
-            item = uow.consults.item(record_id(req.data.get("item", "")) or 0)
+            item = uow.agenda_items.item(record_id(req.data.get("item", "")) or 0)
             if item is None or item.consult_id != consult.id or item.status is not ItemStatus.PLANNED:
                 raise UserError(t("overleg.verslag.punt_weg"))
             return ActionResult(open_dialog=self._dialog(uow, consult, item))
@@ -118,11 +118,11 @@ class Recording:
             return DialogResult(field_errors=errors)
         with ctx.uow() as uow:
             consult = self._chaired(uow, consult_id, submission.user_id)
-            item = uow.consults.item(item_id)
+            item = uow.agenda_items.item(item_id)
             if item is None or item.consult_id != consult.id or item.status is not ItemStatus.PLANNED:
                 raise UserError(t("overleg.verslag.punt_weg"))
-            uow.consults.record_item(item.id, decision, returns, now)
-            uow.consults.replace_actions(item.id, item.case_code, parsed.actions, now)
+            uow.agenda_items.record_item(item.id, decision, returns, now)
+            uow.actions.replace_actions(item.id, item.case_code, parsed.actions, now)
             uow.commit()
         return DialogResult()
 
@@ -228,7 +228,7 @@ class Recording:
 
     @staticmethod
     def _dialog(uow: UnitOfWork, consult: Consult, item: AgendaItem) -> Dialog:
-        actions = uow.consults.actions_of_items([item.id])
+        actions = uow.actions.actions_of_items([item.id])
         owners = uow.roster.professionals_by_ids(a.owner_id for a in actions)
         usernames = {uid: p.username for uid, p in owners.items()}
         return Dialog(
@@ -279,20 +279,20 @@ class Recording:
             raise UserError(t("overleg.verslag.al_afgerond"))
         outcomes: list[ItemOutcome] = []
         for item in _ordered(uow, consult):
-            actions = tuple(uow.consults.actions_of_items([item.id]))
+            actions = tuple(uow.actions.actions_of_items([item.id]))
             case = uow.cases.by_id(item.case_id)
             lead_id = case.lead_id if case is not None else item.registered_by
             next_consult_: Consult | None = None
             if item.recorded:
-                uow.consults.set_item_status(item.id, ItemStatus.DISCUSSED)
+                uow.agenda_items.set_item_status(item.id, ItemStatus.DISCUSSED)
                 for action in actions:
-                    uow.consults.set_reminder(
+                    uow.actions.set_reminder(
                         action.id, reminder_at(action.due_on, now, calendar, self.settings.reminder_at)
                     )
                 if item.returns:
                     next_consult_ = self._follow_up(uow, consult, item, user_id, now, ctx)
             else:
-                uow.consults.set_item_status(item.id, ItemStatus.CARRIED)
+                uow.agenda_items.set_item_status(item.id, ItemStatus.CARRIED)
                 actions = ()
                 next_consult_ = self._follow_up(uow, consult, item, user_id, now, ctx)
             outcomes.append(ItemOutcome(item, lead_id, actions, next_consult_))
@@ -347,13 +347,13 @@ class Recording:
     ) -> Consult | None:
         """Put the case on a later consult as a follow-up (it ranks before new cases)."""
         calendar = work_calendar(ctx)
-        if uow.consults.open_item_for_case(item.case_id) is not None:
+        if uow.agenda_items.open_item_for_case(item.case_id) is not None:
             return None  # the lead has already registered it again
         key = new_item_key(item.urgency, ItemKind.FOLLOW_UP, now)
         target = next_consult(uow, consult, now, self.settings, calendar, key).consult
         if target is None:
             return None
-        new = uow.consults.add_item(
+        new = uow.agenda_items.add_item(
             NewAgendaItem(
                 consult_id=target.id,
                 case_id=item.case_id,
@@ -369,7 +369,7 @@ class Recording:
         )
         _carry_share(uow, item, new, target, chair_id, now)
         rebalance(uow, target, now, self.settings, calendar)
-        placed = uow.consults.item(new.id)
+        placed = uow.agenda_items.item(new.id)
         return uow.consults.consult(placed.consult_id) if placed is not None else target
 
     @staticmethod
@@ -429,7 +429,7 @@ def done_button(action_id: int, origin: str, label: str | None = None) -> Button
 
 
 def _ordered(uow: UnitOfWork, consult: Consult) -> list[AgendaItem]:
-    plan = plan_for(consult, uow.consults.items([consult.id]))
+    plan = plan_for(consult, uow.agenda_items.items([consult.id]))
     return [*plan.items, *plan.overflow]
 
 
@@ -438,7 +438,7 @@ def participants(uow: UnitOfWork, consult: Consult) -> tuple[list[Participant], 
     every active professional by username (an exact `@username` of anyone still names them)."""
     people = {p.user_id: p for p in uow.roster.professionals()}
     ids: list[str] = [consult.chair_id or "", *consult.members]
-    items = uow.consults.items([consult.id])
+    items = uow.agenda_items.items([consult.id])
     cases = uow.cases.by_ids(sorted({i.case_id for i in items}))
     aboard = uow.cases.active_for_cases(sorted(cases))
     for case in cases.values():

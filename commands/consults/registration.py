@@ -58,7 +58,7 @@ class Registration:
         with ctx.uow() as uow:
             case, _actor = case_for_lead(uow, code_text, req.user_id)
             self._check_registrable(uow, case.id, case.code, case.closed, ctx.config.timezone)
-            if not uow.consults.slots():
+            if not uow.slots.slots():
                 raise UserError(t("overleg.geen_slots"))
             ensure_planned(uow, self.settings, work_calendar(ctx), now)
             previous = last_consult_basis(uow.cases.shares_for_case(case.id))
@@ -94,7 +94,7 @@ class Registration:
             consult = placement.consult
             if consult is None:
                 raise UserError(t("overleg.inbrengen.geen_ruimte", weeks=self.settings.search_weeks))
-            item = uow.consults.add_item(
+            item = uow.agenda_items.add_item(
                 NewAgendaItem(
                     consult_id=consult.id,
                     case_id=case.id,
@@ -154,13 +154,13 @@ class Registration:
         tz = ctx.config.timezone
         with ctx.uow() as uow:
             case, _actor = case_for_lead(uow, code_text, req.user_id)
-            item = uow.consults.open_item_for_case(case.id)
+            item = uow.agenda_items.open_item_for_case(case.id)
             consult = uow.consults.consult(item.consult_id, for_update=True) if item is not None else None
             if item is None or consult is None:
                 raise UserError(t("overleg.afmelden.niet_ingebracht", code=case.code))
             if consult.starts_at <= now:
                 raise UserError(t("overleg.afmelden.begonnen", code=case.code))
-            uow.consults.set_item_status(item.id, ItemStatus.WITHDRAWN)
+            uow.agenda_items.set_item_status(item.id, ItemStatus.WITHDRAWN)
             agenda_changed(uow, consult, now, tz, [t("overleg.wijziging.afgemeld", code=case.code)])
             when = consult_when(consult, tz, with_end=False)
             if case.lead_id != req.user_id:
@@ -179,7 +179,7 @@ class Registration:
     def _check_registrable(uow: UnitOfWork, case_id: int, code: str, closed: bool, timezone: str) -> None:
         if closed:
             raise UserError(t("overleg.inbrengen.gesloten", code=code))
-        existing = uow.consults.open_item_for_case(case_id)
+        existing = uow.agenda_items.open_item_for_case(case_id)
         if existing is not None:
             consult = uow.consults.consult(existing.consult_id)
             when = consult_when(consult, timezone, with_end=False) if consult else ""

@@ -32,7 +32,7 @@ class ConsultTick:
         calendar = work_calendar(ctx)
         horizon = now.astimezone(calendar.zone).date() + timedelta(weeks=self.settings.plan_weeks)
         with ctx.uow.read() as uow:  # the idle tick's question takes no write lock
-            if not uow.consults.anything_due(horizon, now):
+            if not uow.slots.anything_due(horizon, now):
                 return 0
         agendas, reminders = self._due(ctx, now, calendar, horizon)
         for consult_id in agendas:
@@ -55,7 +55,7 @@ class ConsultTick:
         """What is due. Planning commits before the read, so the read takes no locks and racing processes
         meet only at the claims."""
         with ctx.uow() as uow:
-            if not uow.consults.slots_to_plan(horizon):
+            if not uow.slots.slots_to_plan(horizon):
                 return self._read(uow, now)
             ensure_planned(uow, self.settings, calendar, now, horizon)
             uow.commit()
@@ -65,4 +65,4 @@ class ConsultTick:
     @staticmethod
     def _read(uow: UnitOfWork, now: datetime) -> tuple[list[int], list[ActionItem]]:
         agendas = [consult.id for consult in uow.consults.due_agendas(now)]
-        return agendas, uow.consults.due_reminders(now, REMINDERS_PER_TICK)
+        return agendas, uow.actions.due_reminders(now, REMINDERS_PER_TICK)

@@ -73,7 +73,7 @@ class Views:
         """What `viewer` may see of one consult's agenda (None: nothing); card summaries shown are audited."""
         if consult.cancelled:
             return Message(_cancelled_line(consult, tz))
-        items = uow.consults.items([consult.id])
+        items = uow.agenda_items.items([consult.id])
         access = agenda_access(consult, viewer, items, own_cases(uow, items, viewer.user_id))
         if access.visibility is Visibility.NONE:
             return None
@@ -114,7 +114,7 @@ class Views:
         calendar = work_calendar(ctx)
         with ctx.uow() as uow:
             registered(uow, req.user_id)
-            slots = uow.consults.slots()
+            slots = uow.slots.slots()
             if not slots:
                 return Reply.text(t("overleg.geen_slots"))
             ensure_planned(uow, self.settings, calendar, now)
@@ -122,7 +122,7 @@ class Views:
                 now - timedelta(hours=2), now + timedelta(weeks=ROOSTER_WEEKS)
             )
             counts = {c.id: 0 for c in consults}
-            for item in uow.consults.items(list(counts)):
+            for item in uow.agenda_items.items(list(counts)):
                 counts[item.consult_id] += 1
             chairs = {cid for s in slots for cid in s.chairs} | {c.chair_id for c in consults if c.chair_id}
             names = display_names(uow, chairs)
@@ -154,7 +154,7 @@ class Views:
         now = ctx.clock.now()
         with ctx.uow() as uow:
             registered(uow, req.user_id)
-            if not uow.consults.slots():
+            if not uow.slots.slots():
                 return Reply.text(t("overleg.geen_slots"))
             document = self.calendar_document(uow, ctx.config.timezone, now)
             uow.outbox.add(

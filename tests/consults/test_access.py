@@ -72,7 +72,7 @@ def test_the_access_rule_is_a_pure_function(office: Office) -> None:
         [consult] = [
             c for c in uow.consults.consults_between(office.clock.now(), office.clock.now().replace(day=26))
         ]
-        items = uow.consults.items([consult.id])
+        items = uow.agenda_items.items([consult.id])
         people = {p.username: p for p in uow.roster.professionals()}
     assert agenda_access(consult, people["karin"], items, frozenset()).visibility is Visibility.FULL
     assert agenda_access(consult, people["sanne"], items, frozenset()).visibility is Visibility.FULL

@@ -15,7 +15,7 @@ def where(office: Office, code: str) -> str:
     with office.uow() as uow:
         case = uow.cases.by_code(code)
         assert case is not None
-        item = uow.consults.open_item_for_case(case.id)
+        item = uow.agenda_items.open_item_for_case(case.id)
         assert item is not None and item.status is ItemStatus.PLANNED
         consult = uow.consults.consult(item.consult_id)
     assert consult is not None

@@ -120,14 +120,14 @@ def test_recording_reporting_and_carrying_over(office: Office) -> None:
     with office.uow() as uow:
         consults = uow.consults.consults_between(office.clock.now(), office.clock.now().replace(day=28))
         friday = next(c for c in consults if c.starts_at.day == 27)
-        items = uow.consults.items([friday.id])
+        items = uow.agenda_items.items([friday.id])
     plan = plan_for(friday, items)
     assert [i.case_code for i in plan.items] == [codes["fatima"], codes["eva"], codes["nieuw"]]
     assert [i.kind for i in plan.items] == [ItemKind.FOLLOW_UP, ItemKind.FOLLOW_UP, ItemKind.NEW]
     with office.uow() as uow:
         wednesday = next(c for c in consults if c.starts_at.day == 25)
         recorded = {
-            i.case_code: i.status for i in uow.consults.items([wednesday.id], statuses=list(ItemStatus))
+            i.case_code: i.status for i in uow.agenda_items.items([wednesday.id], statuses=list(ItemStatus))
         }
     assert recorded == {
         codes["jeroen"]: ItemStatus.DISCUSSED,

@@ -21,7 +21,7 @@ def items_of(office: Office, code: str) -> list[tuple[str, ItemStatus]]:
         consults = uow.consults.consults_between(
             datetime(2026, 1, 1, tzinfo=UTC), datetime(2028, 1, 1, tzinfo=UTC)
         )
-        items = uow.consults.items([c.id for c in consults], statuses=list(ItemStatus))
+        items = uow.agenda_items.items([c.id for c in consults], statuses=list(ItemStatus))
         by_id = {c.id: c for c in consults}
         return [
             (by_id[i.consult_id].starts_at.strftime("%d-%m"), i.status) for i in items if i.case_id == case.id

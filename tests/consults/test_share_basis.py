@@ -34,7 +34,7 @@ def test_registering_records_the_basis_for_the_consult_and_audits_it(office: Off
     office.register("jeroen", code, grondslag="meldcode", grondslag_toelichting="stap 2, met VT")
     (share,) = shares_of(office, code)
     with office.uow() as uow:
-        item = uow.consults.open_item_for_case(share.case_id)
+        item = uow.agenda_items.open_item_for_case(share.case_id)
         assert item is not None
         consult = uow.consults.consult(item.consult_id)
         assert consult is not None
@@ -66,7 +66,7 @@ def test_no_basis_and_anders_without_toelichting_are_refused_and_nothing_is_plac
     assert set(refused.field_errors) == {"grondslag_toelichting"} and "Bouzidi" not in str(refused)
     with office.uow() as uow:
         case = uow.cases.by_code(code)
-        assert case is not None and uow.consults.open_item_for_case(case.id) is None
+        assert case is not None and uow.agenda_items.open_item_for_case(case.id) is None
     assert shares_of(office, code) == []
 
 
@@ -114,7 +114,7 @@ def test_a_carried_case_is_shared_again_on_the_earlier_basis_and_shows_on_the_ca
     assert carried.carried and carried.basis == first.basis == ShareBasis(LegalBasis.STATUTORY_TASK)
     assert carried.shared_by == uid("karin") and carried.consult_id != first.consult_id
     with office.uow() as uow:
-        item = uow.consults.open_item_for_case(carried.case_id)
+        item = uow.agenda_items.open_item_for_case(carried.case_id)
         assert item is not None and item.status is ItemStatus.PLANNED and item.id == carried.agenda_item_id
         events = [e.detail for e in uow.audit.for_case(code) if e.action == "kaart.delen"]
     assert events[-1] == {

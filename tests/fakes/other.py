@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import datetime
-from typing import Any, NoReturn
 
 from commands.monitor.model import FamilyAnswer, History
 from commands.outbox import OutgoingMessage
@@ -114,26 +113,3 @@ class NoRetention:
 
     def purge_outbox(self, created_before: datetime) -> int:
         raise NotFaked("RetentionRepository.purge_outbox")
-
-
-class NoConsults:
-    """A region without consults (the fakes keep none): the case feature's few reads answer 'nothing'.
-
-    Every other method of `ConsultRepository` is not faked: consult tests run on SQL. Reads of an empty
-    consult store are honest only because nothing can write one.
-    """
-
-    def holds_open_action(self, case_code: str, owner_id: str) -> bool:
-        return False
-
-    def past_decisions(self, case_ids: Any, before: datetime, per_case: int) -> list[Any]:
-        return []
-
-    def open_actions_for_case(self, case_id: int) -> list[Any]:
-        return []
-
-    def posted_unrecorded_with_case(self, case_id: int, now: datetime) -> list[Any]:
-        return []
-
-    def __getattr__(self, name: str) -> NoReturn:
-        raise NotFaked(f"ConsultRepository.{name}")

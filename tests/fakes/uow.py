@@ -7,23 +7,33 @@ fails (as on PostgreSQL, where such a transaction is READ ONLY).
 from __future__ import annotations
 
 from types import TracebackType
-from typing import Self, cast
+from typing import Self
 
 from commands import ports
 from commands.cases.ports import CaseRepository
-from commands.consults.ports import ConsultRepository
+from commands.consults.ports import (
+    ActionRepository,
+    AgendaItemRepository,
+    ConsultRepository,
+    SlotRepository,
+)
 from commands.monitor.ports import MonitorRepository
 from commands.outbox import OutgoingMessage
 from commands.ports import AuditEvent
 from commands.requests.ports import RequestRepository
 from tests.fakes.cases import FakeCaseRepository
+from tests.fakes.consults import (
+    FakeActionRepository,
+    FakeAgendaItemRepository,
+    FakeConsultRepository,
+    FakeSlotRepository,
+)
 from tests.fakes.other import (
     AUDIT,
     OUTBOX,
     FakeAuditRepository,
     FakeMonitorRepository,
     FakeOutboxRepository,
-    NoConsults,
     NoRetention,
     Queued,
 )
@@ -38,7 +48,10 @@ class FakeUnitOfWork:
     audit: ports.AuditRepository
     roster: ports.RosterRepository
     cases: CaseRepository
+    slots: SlotRepository
     consults: ConsultRepository
+    agenda_items: AgendaItemRepository
+    actions: ActionRepository
     requests: RequestRepository
     monitor: MonitorRepository
     retention: ports.RetentionRepository
@@ -51,8 +64,10 @@ class FakeUnitOfWork:
         self.audit = self._audit
         self.roster = FakeRosterRepository(self.tx)
         self.cases = FakeCaseRepository(self.tx)
-        # Not faked (see NoConsults): the cast says so instead of a fake that pretends to be one.
-        self.consults = cast(ConsultRepository, NoConsults())
+        self.slots = FakeSlotRepository(self.tx)
+        self.consults = FakeConsultRepository(self.tx)
+        self.agenda_items = FakeAgendaItemRepository(self.tx)
+        self.actions = FakeActionRepository(self.tx)
         self.requests = FakeRequestRepository(self.tx)
         self.monitor = FakeMonitorRepository(self.tx)
         self.retention = NoRetention()

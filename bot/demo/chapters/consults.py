@@ -160,7 +160,7 @@ def _consult_of(script: Script, code: str) -> Consult:
     with script.world.bot.uow() as uow:
         case = uow.cases.by_code(code)
         assert case is not None
-        item = uow.consults.open_item_for_case(case.id)
+        item = uow.agenda_items.open_item_for_case(case.id)
         assert item is not None
         consult = uow.consults.consult(item.consult_id)
     assert consult is not None
@@ -188,6 +188,6 @@ def _click_last(script: Script, username: str, button: str) -> None:
 def _reminder_moment(script: Script) -> datetime:
     """When the last of Sanne's reminders is due (the working day before her latest due date, 09:00)."""
     with script.world.bot.uow() as uow:
-        actions = uow.consults.open_actions(script.people[VT_MEMBER].id)
+        actions = uow.actions.open_actions(script.people[VT_MEMBER].id)
     pending = sorted(a.remind_at for a in actions if a.remind_at is not None)
     return pending[-1] if pending else script.world.clock.now()
