@@ -18,7 +18,7 @@ from commands.consults.service import registered
 from commands.errors import AccessDenied, UserError
 from commands.inbound import ActionRequest, CommandRequest
 from commands.numbers import record_id
-from commands.outbox import OutgoingMessage, Recipient
+from commands.outbox import direct_message
 from commands.ports import UnitOfWork
 from commands.registry import Context
 from commands.replies import ActionResult, Message, Reply
@@ -82,16 +82,14 @@ class Actions:
             return
         owner = uow.roster.professional(owner_id)
         uow.outbox.add(
-            OutgoingMessage(
-                key=f"overleg-actie-klaar:{action.id}",
-                to=Recipient.user(case.lead_id),
-                message=Message(
-                    t(
-                        "overleg.acties.lead_bericht",
-                        code=action.case_code,
-                        description=action.description,
-                        owner=owner.display_name if owner else t("overleg.onbekend"),
-                    )
+            direct_message(
+                f"overleg-actie-klaar:{action.id}",
+                case.lead_id,
+                t(
+                    "overleg.acties.lead_bericht",
+                    code=action.case_code,
+                    description=action.description,
+                    owner=owner.display_name if owner else t("overleg.onbekend"),
                 ),
             ),
             now,
@@ -105,10 +103,10 @@ def send_reminder(uow: UnitOfWork, action: ActionItem, now: datetime, timezone: 
     today = now.astimezone(ZoneInfo(timezone)).date()
     owner = uow.roster.professional(action.owner_id)
     uow.outbox.add(
-        OutgoingMessage(
-            key=f"overleg-herinnering:{action.id}",
-            to=Recipient.user(action.owner_id),
-            message=Message(
+        direct_message(
+            f"overleg-herinnering:{action.id}",
+            action.owner_id,
+            Message(
                 t(
                     "overleg.herinnering",
                     description=action.description,

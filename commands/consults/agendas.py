@@ -28,7 +28,7 @@ from commands.consults.render import (
     full_agenda,
 )
 from commands.consults.service import ConsultSettings, audit_read, display_names, expert_label
-from commands.outbox import OutgoingMessage, Recipient
+from commands.outbox import OutgoingMessage, channel_message, direct_message
 from commands.ports import UnitOfWork
 from commands.replies import Message
 
@@ -177,9 +177,7 @@ def overflow_notice(
         channel=target.channel,
         reason=reason,
     )
-    return OutgoingMessage(
-        key=f"overleg-doorgeschoven:{item.id}:{target.id}", to=Recipient.user(lead), message=Message(text)
-    )
+    return direct_message(f"overleg-doorgeschoven:{item.id}:{target.id}", lead, text)
 
 
 # --- sending and updating ---------------------------------------------------------------------------------
@@ -192,21 +190,16 @@ def send_agenda(
     uow: UnitOfWork, consult: Consult, now: datetime, settings: ConsultSettings, calendar: WorkCalendar
 ) -> bool:
     """Claim and send one due agenda (or give it up once the consult has begun); False: claim lost."""
+    tz = calendar.timezone
     if consult.starts_at <= now:
         if not uow.consults.claim_agenda(consult.id, now, late=True, sent=False):
             return False
         if consult.chair_id and now < consult.ends_at:
             uow.outbox.add(
-                OutgoingMessage(
-                    key=agenda_key(consult.id, "gemist"),
-                    to=Recipient.user(consult.chair_id),
-                    message=Message(
-                        t(
-                            "overleg.agenda.gemist",
-                            title=consult.title,
-                            when=consult_when(consult, calendar.timezone),
-                        )
-                    ),
+                direct_message(
+                    agenda_key(consult.id, "gemist"),
+                    consult.chair_id,
+                    t("overleg.agenda.gemist", title=consult.title, when=consult_when(consult, tz)),
                 ),
                 now,
             )
@@ -216,25 +209,12 @@ def send_agenda(
         return False
     rebalance(uow, consult, now, settings, calendar)  # `consult` still reads as unsent: no update messages
     sent = replace(consult, agenda_sent_at=now, agenda_late=late)
-    view, chair_message, channel_message = agenda_messages(uow, sent, calendar.timezone)
+    view, chair_post, channel_post = agenda_messages(uow, sent, tz)
     if consult.chair_id:
         _audit_chair(uow, consult, consult.chair_id, view, now)
-        uow.outbox.add(
-            OutgoingMessage(
-                key=agenda_key(consult.id, "voorzitter"),
-                to=Recipient.user(consult.chair_id),
-                message=chair_message,
-            ),
-            now,
-        )
-    uow.outbox.add(
-        OutgoingMessage(
-            key=agenda_key(consult.id, "kanaal"),
-            to=Recipient.channel(consult.channel),
-            message=channel_message,
-        ),
-        now,
-    )
+        chair_key = agenda_key(consult.id, "voorzitter")
+        uow.outbox.add(direct_message(chair_key, consult.chair_id, chair_post), now)
+    uow.outbox.add(channel_message(agenda_key(consult.id, "kanaal"), consult.channel, channel_post), now)
     return True
 
 
@@ -245,23 +225,23 @@ def agenda_changed(
     if consult.agenda_sent_at is None:
         return
     revision = uow.consults.bump_agenda_revision(consult.id)
-    view, chair_message, channel_message = agenda_messages(uow, consult, timezone)
+    view, chair_post, channel_post = agenda_messages(uow, consult, timezone)
     note = agenda_update(consult, timezone, changes)
-    targets: list[tuple[str, Recipient, Message]] = [
-        ("kanaal", Recipient.channel(consult.channel), channel_message)
+    # Each posted agenda is edited in place (`replaces` its first post), then a note says what changed.
+    channel = agenda_key(consult.id, "kanaal")
+    updates = [
+        channel_message(f"{channel}:r{revision}", consult.channel, channel_post, replaces=channel),
+        channel_message(f"{channel}:wijziging{revision}", consult.channel, note),
     ]
     if consult.chair_id:
-        targets.append(("voorzitter", Recipient.user(consult.chair_id), chair_message))
+        chair = agenda_key(consult.id, "voorzitter")
+        updates += [
+            direct_message(f"{chair}:r{revision}", consult.chair_id, chair_post, replaces=chair),
+            direct_message(f"{chair}:wijziging{revision}", consult.chair_id, note),
+        ]
         _audit_chair(uow, consult, consult.chair_id, view, now)
-    for audience, recipient, message in targets:
-        original = agenda_key(consult.id, audience)
-        uow.outbox.add(
-            OutgoingMessage(key=f"{original}:r{revision}", to=recipient, message=message, replaces=original),
-            now,
-        )
-        uow.outbox.add(
-            OutgoingMessage(key=f"{original}:wijziging{revision}", to=recipient, message=note), now
-        )
+    for update in updates:
+        uow.outbox.add(update, now)
 
 
 def _audit_chair(uow: UnitOfWork, consult: Consult, chair_id: str, view: AgendaView, now: datetime) -> None:

@@ -18,9 +18,8 @@ from commands.consults.model import Consult, ConsultSlot, ConsultStatus
 from commands.consults.render import clock_time, moment
 from commands.consults.schedule import Planned, plan_range, plan_slot, regular_start
 from commands.consults.service import ConsultSettings
-from commands.outbox import OutgoingMessage, Recipient
+from commands.outbox import OutgoingMessage, channel_message
 from commands.ports import UnitOfWork
-from commands.replies import Message
 from commands.roster.formatting import format_day
 from commands.roster.model import Role
 
@@ -85,11 +84,8 @@ def holiday_notice(consult: Consult, planned: Planned, timezone: str) -> Outgoin
         text = t(key, **values)
     else:
         text = t("overleg.feestdag.verplaatst", **values, when=moment(consult.starts_at, timezone))
-    return OutgoingMessage(
-        key=f"overleg-feestdag:{consult.slot_id}:{move.regular.isoformat()}",
-        to=Recipient.channel(consult.channel),
-        message=Message(text),
-    )
+    key = f"overleg-feestdag:{consult.slot_id}:{move.regular.isoformat()}"
+    return channel_message(key, consult.channel, text)
 
 
 def replan_slot(

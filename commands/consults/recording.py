@@ -32,7 +32,7 @@ from commands.consults.service import ConsultSettings, canonical_code, display_n
 from commands.errors import AccessDenied, UserError
 from commands.inbound import ActionRequest, CommandRequest, DialogSubmission
 from commands.numbers import record_id
-from commands.outbox import OutgoingMessage, Recipient
+from commands.outbox import channel_message, direct_message
 from commands.ports import AuditEvent, UnitOfWork
 from commands.registry import Context
 from commands.replies import (
@@ -381,10 +381,10 @@ class Recording:
         attendance = uow.consults.attendance(consult.id)
         names = display_names(uow, people | set(attendance))
         uow.outbox.add(
-            OutgoingMessage(
-                key=f"overleg-besluiten:{consult.id}",
-                to=Recipient.channel(consult.channel),
-                message=Message(decision_list(consult, outcomes, names, when, attendance)),
+            channel_message(
+                f"overleg-besluiten:{consult.id}",
+                consult.channel,
+                decision_list(consult, outcomes, names, when, attendance),
             ),
             now,
         )
@@ -393,10 +393,10 @@ class Recording:
                 consult_when(outcome.next_consult, tz, with_end=False) if outcome.next_consult else None
             )
             uow.outbox.add(
-                OutgoingMessage(
-                    key=f"overleg-uitkomst:{outcome.item.id}",
-                    to=Recipient.user(outcome.lead_id),
-                    message=Message(lead_outcome(outcome, names, when, next_when)),
+                direct_message(
+                    f"overleg-uitkomst:{outcome.item.id}",
+                    outcome.lead_id,
+                    lead_outcome(outcome, names, when, next_when),
                 ),
                 now,
             )
@@ -404,10 +404,10 @@ class Recording:
                 if action.owner_id == outcome.lead_id:
                     continue
                 uow.outbox.add(
-                    OutgoingMessage(
-                        key=f"overleg-actie:{action.id}",
-                        to=Recipient.user(action.owner_id),
-                        message=Message(
+                    direct_message(
+                        f"overleg-actie:{action.id}",
+                        action.owner_id,
+                        Message(
                             t(
                                 "overleg.actie.nieuw",
                                 code=action.case_code,

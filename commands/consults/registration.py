@@ -27,7 +27,7 @@ from commands.consults.render import consult_when, moment
 from commands.consults.service import ConsultSettings, case_for_lead, work_calendar
 from commands.errors import UserError
 from commands.inbound import CommandRequest, DialogSubmission
-from commands.outbox import OutgoingMessage, Recipient
+from commands.outbox import direct_message
 from commands.ports import AuditEvent, UnitOfWork
 from commands.registry import Context
 from commands.replies import (
@@ -35,7 +35,6 @@ from commands.replies import (
     Dialog,
     DialogField,
     DialogResult,
-    Message,
     OpenDialog,
     Option,
     Reply,
@@ -117,14 +116,7 @@ class Registration:
             text = placed_text(case.code, consult, placement, urgency, ctx.config.timezone)
             recipients = {case.lead_id, submission.user_id}
             for user_id in sorted(recipients):
-                uow.outbox.add(
-                    OutgoingMessage(
-                        key=f"overleg-ingebracht:{item.id}:{user_id}",
-                        to=Recipient.user(user_id),
-                        message=Message(text),
-                    ),
-                    now,
-                )
+                uow.outbox.add(direct_message(f"overleg-ingebracht:{item.id}:{user_id}", user_id, text), now)
             uow.audit.record(
                 AuditEvent(
                     at=now,
@@ -165,10 +157,10 @@ class Registration:
             when = consult_when(consult, tz, with_end=False)
             if case.lead_id != req.user_id:
                 uow.outbox.add(
-                    OutgoingMessage(
-                        key=f"overleg-afgemeld:{item.id}",
-                        to=Recipient.user(case.lead_id),
-                        message=Message(t("overleg.afmelden.door_ander", code=case.code, when=when)),
+                    direct_message(
+                        f"overleg-afgemeld:{item.id}",
+                        case.lead_id,
+                        t("overleg.afmelden.door_ander", code=case.code, when=when),
                     ),
                     now,
                 )

@@ -17,7 +17,7 @@ from commands.consults.render import consult_when, full_agenda, moment
 from commands.consults.service import ConsultSettings, audit_read, display_names, registered, work_calendar
 from commands.errors import AccessDenied, UserError
 from commands.inbound import CommandRequest
-from commands.outbox import FileAttachment, OutgoingMessage, Recipient, one_off_key
+from commands.outbox import FileAttachment, direct_message, one_off_key
 from commands.ports import UnitOfWork
 from commands.registry import Context
 from commands.replies import Message, Reply
@@ -158,10 +158,10 @@ class Views:
                 return Reply.text(t("overleg.geen_slots"))
             document = self.calendar_document(uow, ctx.config.timezone, now)
             uow.outbox.add(
-                OutgoingMessage(
-                    key=one_off_key("overleg-kalender", req.user_id),
-                    to=Recipient.user(req.user_id),
-                    message=Message(t("overleg.kalender.bericht", weeks=self.settings.plan_weeks)),
+                direct_message(
+                    one_off_key("overleg-kalender", req.user_id),
+                    req.user_id,
+                    t("overleg.kalender.bericht", weeks=self.settings.plan_weeks),
                     file=FileAttachment("erbij-overleggen.ics", document, "text/calendar"),
                 ),
                 now,
