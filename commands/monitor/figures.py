@@ -164,7 +164,9 @@ def deadline_outcome(request: RequestFact, deadline: datetime, now: datetime) ->
 
 
 class _PickupTally:
-    """One group's part of the pick-up figures, filled request by request."""
+    """A group's part of the pick-up figures: filled request by request for each (organisation, expertise,
+    urgency) that occurs, then merged into the groups shown (a few dozen merges instead of four additions
+    per request)."""
 
     __slots__ = ("asked", "decided", "in_time", "joined", "picked")
 
@@ -173,15 +175,12 @@ class _PickupTally:
         self.picked: list[float] = []  # hours asked → accepted
         self.joined: list[float] = []  # hours asked → first expert aboard
 
-    def add(self, picked: float | None, joined: float | None, outcome: bool | None) -> None:
-        self.asked += 1
-        if picked is not None:
-            self.picked.append(picked)
-        if joined is not None:
-            self.joined.append(joined)
-        if outcome is not None:
-            self.decided += 1
-            self.in_time += outcome
+    def merge(self, other: _PickupTally) -> None:
+        self.asked += other.asked
+        self.in_time += other.in_time
+        self.decided += other.decided
+        self.picked += other.picked
+        self.joined += other.joined
 
     def group(self, key: str) -> PickupGroup:
         return PickupGroup(
@@ -211,24 +210,33 @@ def pickup(history: History, period: Period, now: datetime, calendar: WorkCalend
     asked = _asked_in(history, period)
     first = first_involvements(history.involvements)
     outcomes = deadline_outcomes(asked, now, calendar)
-    total = _PickupTally()
-    by: tuple[dict[str, _PickupTally], ...] = ({}, {}, {})  # organisation, expertise, urgency
-    by_organisation, by_expertise, by_urgency = by
+    cells: dict[tuple[str, str, str], _PickupTally] = {}  # (organisation, expertise, urgency)
     for r in asked:
         inv = first.get(r.id)
-        picked = (r.accepted_at - r.asked_at).total_seconds() / HOUR if r.accepted_at is not None else None
-        joined = (inv.started_at - r.asked_at).total_seconds() / HOUR if inv is not None else None
+        key = (inv.organisation if inv is not None else "", r.expertise, r.urgency)
+        tally = cells.get(key)
+        if tally is None:
+            tally = cells[key] = _PickupTally()
+        tally.asked += 1
+        if r.accepted_at is not None:
+            tally.picked.append((r.accepted_at - r.asked_at).total_seconds() / HOUR)
+        if inv is not None:
+            tally.joined.append((inv.started_at - r.asked_at).total_seconds() / HOUR)
         outcome = outcomes[r.id]
-        total.add(picked, joined, outcome)
-        for groups, key in (
-            (by_organisation, inv.organisation if inv is not None else ""),
-            (by_expertise, r.expertise),
-            (by_urgency, r.urgency),
-        ):
-            tally = groups.get(key)
-            if tally is None:
-                tally = groups[key] = _PickupTally()
-            tally.add(picked, joined, outcome)
+        if outcome is not None:
+            tally.decided += 1
+            tally.in_time += outcome
+    total = _PickupTally()
+    by: tuple[dict[str, _PickupTally], ...] = (
+        defaultdict(_PickupTally),
+        defaultdict(_PickupTally),
+        defaultdict(_PickupTally),
+    )
+    for key, tally in cells.items():
+        total.merge(tally)
+        for groups, part in zip(by, key, strict=True):
+            groups[part].merge(tally)
+    by_organisation, by_expertise, by_urgency = by
     urgencies = [u for u in URGENCIES if u in by_urgency] + sorted(
         k for k in by_urgency if k not in URGENCIES
     )
