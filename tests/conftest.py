@@ -28,9 +28,25 @@ settings.load_profile("erbij")
 START = datetime(2026, 11, 23, 8, 0, tzinfo=UTC)
 
 
+# Fixtures through which a test reaches the database under test; every test of the database goes through one.
+DATABASE_FIXTURES = frozenset({"_migrated", "empty_database_url"})
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """`postgres_only` tests need several processes on one server database; SQLite has no such thing."""
+    """On SQLite, `postgres_only` tests are skipped with their reason. On PostgreSQL (the second half of
+    scripts/test.sh, after the whole suite ran on SQLite), only the tests that reach the database run: a test
+    that uses no database (the pure rules, the fakes, the emulator, the catalogue) has nothing to learn from a
+    second run, and deselecting it there is a third of that half's time."""
     if databases.KIND == "postgresql":
+        keep: list[pytest.Item] = []
+        other: list[pytest.Item] = []
+        for item in items:
+            uses_database = DATABASE_FIXTURES & set(getattr(item, "fixturenames", ()))
+            marked = "database" in item.keywords or "postgres_only" in item.keywords
+            (keep if uses_database or marked else other).append(item)
+        if other:
+            config.hook.pytest_deselected(items=other)
+            items[:] = keep
         return
     skip = pytest.mark.skip(
         reason="postgres_only: runs in the PostgreSQL half of the suite (scripts/test.sh)"

@@ -195,7 +195,7 @@ def test_an_unreachable_postgresql_is_named_for_db_upgrade_commands_and_serve(
         assert "wachtwoord" not in err  # the password is never shown
 
 
-@pytest.mark.skipif(databases.KIND != "postgresql", reason="needs the PostgreSQL half")
+@pytest.mark.postgres_only
 def test_a_postgresql_database_that_does_not_exist_says_how_to_create_it(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
