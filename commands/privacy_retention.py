@@ -63,6 +63,7 @@ def run(uow_factory: UnitOfWorkFactory, now: datetime, months: int, *, actor: st
                     detail={
                         "gesloten": candidate.closed_at.isoformat(), "maanden": str(months),
                         "kaartversies": str(counts.card_versions),
+                        "kadernotities": str(counts.framework_notes),
                         "hulpvragen": str(counts.request_questions),
                         "overlegteksten": str(counts.consult_texts),
                     },

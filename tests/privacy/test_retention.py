@@ -78,6 +78,10 @@ def test_a_closed_case_is_erased_after_twelve_months_exactly_once(desk: Desk) ->
     assert run(desk.uow, desk.clock.now(), 12).erased == ()  # another process finds nothing either
     erased = [e for e in desk.audit(code) if e.action == "retentie.wissen"]
     assert len(erased) == 1 and erased[0].detail["maanden"] == "12" and SECRET_TEXT not in repr(erased[0])
+    # What went, counted (never shown): every kind of text the erasure wipes has its count in the trail.
+    kinds = ("kaartversies", "kadernotities", "hulpvragen", "overlegteksten")
+    counts = {k: erased[0].detail[k] for k in kinds}
+    assert all(v.isdigit() for v in counts.values()) and int(counts["kaartversies"]) >= 1
     case = desk.case(code)  # the pseudonymous skeleton stays: code, closed, why
     assert (case.code, case.closed, case.close_reason) == (code, True, CloseReason.GOAL_REACHED)
     # The lead still reads the skeleton: the card opens, empty, and the history shows the versions.
