@@ -24,6 +24,7 @@ from commands.monitor.model import (
     Period,
     RequestFact,
     Scope,
+    Score,
 )
 
 HOUR = 3600.0
@@ -91,6 +92,7 @@ def in_scope(history: History, scope: Scope) -> History:
     elif scope.kind == "regio":
         keep = {c.id for c in history.cases if c.region == scope.value}
     elif scope.kind == "organisatie":
+        assert scope.needs_involved_before
         if history.involved_before is None:
             raise ValueError("the scope 'organisatie' needs a history read with involved_before")
         keep = {c.id for c in history.cases if any(s.organisation == scope.value for s in c.leads)}
@@ -107,7 +109,9 @@ def in_scope(history: History, scope: Scope) -> History:
         ),
         actions=tuple(a for a in history.actions if a.case_id in keep),
         organisation_names=history.organisation_names,
-        involved_before=frozenset(p for p in history.involved_before or () if p[0] in keep),
+        involved_before=None
+        if history.involved_before is None
+        else frozenset(p for p in history.involved_before if p[0] in keep),
     )
 
 
@@ -184,7 +188,12 @@ class _PickupTally:
 
     def group(self, key: str) -> PickupGroup:
         return PickupGroup(
-            key, self.asked, Spread.of(self.picked), Spread.of(self.joined), self.in_time, self.decided
+            key=key,
+            asked=self.asked,
+            picked_up=Spread.of(self.picked),
+            joined=Spread.of(self.joined),
+            in_time=self.in_time,
+            decided=self.decided,
         )
 
 
@@ -436,7 +445,7 @@ class ScaleChange:
 
 
 def _first_and_latest(days: list[date], scores: list[int], day: date) -> tuple[int, int] | None:
-    """Of one perspective's scores (by day given, oldest first), the first and the last one given on or
+    """Of one perspective's scores (sorted by the day they are about), the first and the last one on or
     before `day`."""
     latest = bisect_right(days, day)
     if latest == 0:
@@ -470,12 +479,15 @@ def _safety(
     for moment, case, day in moments:
         per_case = own.get(case.id)
         if per_case is None:
-            per: dict[str, tuple[list[date], list[int]]] = {}
-            for score in case.scores:
-                days, values = per.setdefault(score.perspective, ([], []))
-                days.append(score.on)
-                values.append(score.score)
-            per_case = own[case.id] = [(p, d, v) for p, (d, v) in sorted(per.items())]
+            # By the day a score is about, not the order entered (a score can be backdated); on one day,
+            # the one entered last counts as the latest (the sort is stable).
+            per: dict[str, list[Score]] = defaultdict(list)
+            for score in sorted(case.scores, key=lambda s: s.on):
+                per[score.perspective].append(score)
+            per_case = own[case.id] = [
+                (p, [s.on for s in own_scores], [s.score for s in own_scores])
+                for p, own_scores in sorted(per.items())
+            ]
         for perspective, days, values in per_case:
             pair = _first_and_latest(days, values, day)
             if pair is not None:

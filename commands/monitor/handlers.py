@@ -131,7 +131,7 @@ class MonitorHandlers:
                         period.start,
                         period.end,
                         calendar.timezone,
-                        involved_before=query.scope.kind == "organisatie",
+                        involved_before=query.scope.needs_involved_before,
                     )
                     areas = uow.roster.expertise_areas()
                 text = self.text(history, period, query, now, calendar, areas, req.words)

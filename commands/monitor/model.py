@@ -44,6 +44,11 @@ class Scope:
     kind: str = "alles"  # alles | regio | gemeente | organisatie
     value: str = ""
 
+    @property
+    def needs_involved_before(self) -> bool:
+        """Only an organisation's cases depend on who was involved before the period (see `History`)."""
+        return self.kind == "organisatie"
+
 
 ALL = Scope()
 
@@ -77,7 +82,7 @@ class CaseFact(NamedTuple):
     close_reason: str | None = None
     frameworks: tuple[FrameworkEntry, ...] = ()  # oldest first; the first is the framework at creation
     leads: tuple[LeadSpell, ...] = ()  # oldest first; the first is the lead at creation
-    scores: tuple[Score, ...] = ()  # every scale score ever given, oldest first
+    scores: tuple[Score, ...] = ()  # every scale score ever given, in the order entered (may be backdated)
     family_at_close: FamilyAnswer | None = None
 
     @property
@@ -145,5 +150,5 @@ class History:
     organisation_names: dict[str, str] = field(default_factory=dict)
     # (case id, organisation) of experts involved in a case before the period, whose involvements are not in
     # `involvements` (no figure looks at them): only the scope "organisatie" needs them, so storage reads them
-    # only when asked; None means not read (and `figures.in_scope` refuses that scope then).
-    involved_before: frozenset[tuple[int, str]] | None = frozenset()
+    # only when asked. None (the default) means not read, and `figures.in_scope` refuses that scope then.
+    involved_before: frozenset[tuple[int, str]] | None = None

@@ -128,4 +128,6 @@ ACTIONS = (
     ActionFact(9, date(2026, 10, 30), date(2026, 10, 29)),
 )
 
-HISTORY = History(CASES, REQUESTS, INVOLVEMENTS, CONSULTS, ACTIONS, {"vt-wb": "Veilig Thuis West-Brabant"})
+HISTORY = History(
+    CASES, REQUESTS, INVOLVEMENTS, CONSULTS, ACTIONS, {"vt-wb": "Veilig Thuis West-Brabant"}, frozenset()
+)

@@ -204,6 +204,27 @@ def test_a_case_scored_only_after_the_moment_gives_no_pair() -> None:
     assert figures.safety(History(cases=(case,)), NOVEMBER, CALENDAR) == ()
 
 
+def test_a_backdated_score_counts_by_its_day_not_by_when_it_was_entered() -> None:
+    """Entered in this order: 1 Oct → 2, 25 Nov → 8, then 10 Nov → 4 (backdated). Closed 20 Nov: the latest
+    score by then is the backdated 4, not the 2 entered before it. A second perspective's first score is
+    backdated before its other one: the start is the earlier day's, whatever the order entered."""
+
+    def case(number: int) -> CaseFact:
+        scores = (
+            Score("ouder", 2, date(2026, 10, 1)),
+            Score("ouder", 8, date(2026, 11, 25)),
+            Score("ouder", 4, date(2026, 11, 10)),
+            Score("kind", 6, date(2026, 11, 5)),
+            Score("kind", 3, date(2026, 10, 1)),
+        )
+        return CaseFact(number, "Roosendaal", "West-Brabant", z("2026-09-01T08:00"), z("2026-11-20T15:00"),
+                        "doel_bereikt", VOLUNTARY, (local_lead(),), scores)  # fmt: skip
+
+    kind, ouder = figures.safety(History(cases=tuple(case(n) for n in range(5))), NOVEMBER, CALENDAR)
+    assert (ouder.start, ouder.at_moment) == (2.0, 4.0)
+    assert (kind.start, kind.at_moment) == (3.0, 6.0)
+
+
 def test_compute_gives_the_same_figures_as_each_function_alone() -> None:
     """`compute` finds the period's check-outs once and shares them; each figure must come out as when its
     function is asked alone."""

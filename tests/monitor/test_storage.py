@@ -53,14 +53,20 @@ def test_the_number_of_statements_does_not_grow_with_the_data(engine: Engine) ->
     seed(engine, cases=60, requests=300)
     with counted(engine) as small, uow() as work:
         few = work.monitor.history(q4.start, q4.end, TZ)
+    with counted(engine) as small_organisation, uow() as work:
+        work.monitor.history(q4.start, q4.end, TZ, involved_before=True)
     seed(engine, cases=600, requests=3000, offset=10_000)
     with counted(engine) as large, uow() as work:
         many = work.monitor.history(q4.start, q4.end, TZ)
+    with counted(engine) as large_organisation, uow() as work:
+        organisation = work.monitor.history(q4.start, q4.end, TZ, involved_before=True)
     assert len(many.requests) > 5 * len(few.requests) > 0
     assert len(many.cases) > 5 * len(few.cases)
     assert _selects(small) == _selects(large) == 10
     assert len(small) == len(large)
     assert few.involved_before is None  # not read unless asked: only the scope "organisatie" needs it
+    assert _selects(small_organisation) == _selects(large_organisation) == 11
+    assert organisation.involved_before
 
 
 def test_the_figures_do_not_depend_on_how_much_earlier_history_is_loaded(engine: Engine) -> None:
