@@ -30,30 +30,47 @@ START = datetime(2026, 11, 23, 8, 0, tzinfo=UTC)
 
 # Fixtures through which a test reaches the database under test; every test of the database goes through one.
 DATABASE_FIXTURES = frozenset({"_migrated", "empty_database_url"})
+REACHED_DATABASE = pytest.StashKey[bool]()  # set by those fixtures on the test that used them
+
+
+def runs_on_postgresql(item: pytest.Item) -> bool:
+    """Whether the PostgreSQL half keeps this test: it asks for the database (seen at collection) or is marked
+    as reaching it some other way (`database`), or needs PostgreSQL itself (`postgres_only`)."""
+    if DATABASE_FIXTURES & set(getattr(item, "fixturenames", ())):
+        return True
+    return any(item.get_closest_marker(name) for name in ("database", "postgres_only"))
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """On SQLite, `postgres_only` tests are skipped with their reason. On PostgreSQL (the second half of
     scripts/test.sh, after the whole suite ran on SQLite), only the tests that reach the database run: a test
     that uses no database (the pure rules, the fakes, the emulator, the catalogue) has nothing to learn from a
-    second run, and deselecting it there is a third of that half's time."""
+    second run, and deselecting it there is a third of that half's time. `_database_use_is_visible` makes sure
+    no test reaches the database unseen."""
     if databases.KIND == "postgresql":
-        keep: list[pytest.Item] = []
-        other: list[pytest.Item] = []
-        for item in items:
-            uses_database = DATABASE_FIXTURES & set(getattr(item, "fixturenames", ()))
-            marked = "database" in item.keywords or "postgres_only" in item.keywords
-            (keep if uses_database or marked else other).append(item)
-        if other:
-            config.hook.pytest_deselected(items=other)
+        keep = [item for item in items if runs_on_postgresql(item)]
+        if len(keep) < len(items):
+            config.hook.pytest_deselected(items=[item for item in items if not runs_on_postgresql(item)])
             items[:] = keep
         return
     skip = pytest.mark.skip(
         reason="postgres_only: runs in the PostgreSQL half of the suite (scripts/test.sh)"
     )
     for item in items:
-        if "postgres_only" in item.keywords:
+        if item.get_closest_marker("postgres_only"):
             item.add_marker(skip)
+
+
+@pytest.fixture(autouse=True)
+def _database_use_is_visible(request: pytest.FixtureRequest) -> Iterator[None]:
+    """A test that reached the database in a way collection could not see (e.g. `getfixturevalue`) would be
+    left out of the PostgreSQL half without anyone noticing: it fails here, in the SQLite half, instead."""
+    yield
+    if request.node.stash.get(REACHED_DATABASE, False) and not runs_on_postgresql(request.node):
+        pytest.fail(
+            "this test reaches the database but the PostgreSQL half would leave it out: "
+            "mark it (or the parameter that reaches it) with @pytest.mark.database"
+        )
 
 
 @pytest.fixture(autouse=True)
@@ -90,8 +107,9 @@ def _migrated() -> Iterator[str]:
 
 
 @pytest.fixture
-def database_url(_migrated: str, tmp_path: Path) -> str:
+def database_url(_migrated: str, tmp_path: Path, request: pytest.FixtureRequest) -> str:
     """A migrated, empty database for one test."""
+    request.node.stash[REACHED_DATABASE] = True
     if databases.KIND == "postgresql":
         databases.truncate_all(_migrated)
         return databases.schema_url(_migrated)
@@ -108,8 +126,9 @@ def engine(database_url: str) -> Iterator[Engine]:
 
 
 @pytest.fixture
-def empty_database_url(tmp_path: Path) -> Iterator[str]:
+def empty_database_url(tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[str]:
     """A database with no schema at all (for migration tests)."""
+    request.node.stash[REACHED_DATABASE] = True
     if databases.KIND == "postgresql":
         name = databases.create_schema("erbij_empty")
         yield databases.schema_url(name)

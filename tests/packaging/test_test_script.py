@@ -42,6 +42,7 @@ def run_script(
     reachable: bool = True,
     ci: bool = False,
     workers: str | None = None,
+    args: tuple[str, ...] = ("-x", "tests/roster"),
 ) -> Run:
     bin_dir = tmp_path / "bin"
     bin_dir.mkdir()
@@ -67,7 +68,7 @@ def run_script(
     if workers is not None:
         env["ERBIJ_TEST_WORKERS"] = workers
     done = subprocess.run(
-        ["bash", str(ROOT / "scripts" / "test.sh"), "-x", "tests/roster"],
+        ["bash", str(ROOT / "scripts" / "test.sh"), *args],
         cwd=ROOT,
         env=env,
         capture_output=True,
@@ -112,11 +113,24 @@ def test_a_failure_on_postgresql_alone_fails(tmp_path: Path) -> None:
     assert "PostgreSQL: FAILED (pytest exit 1)" in run.output
 
 
-@pytest.mark.parametrize(("sqlite", "pg", "line"), [(5, 0, "SQLite:     "), (0, 5, "PostgreSQL: ")])
-def test_no_tests_collected_is_a_failure(tmp_path: Path, sqlite: int, pg: int, line: str) -> None:
-    run = run_script(tmp_path, sqlite=sqlite, pg=pg)
+@pytest.mark.parametrize(
+    ("sqlite", "pg", "args", "line"),
+    [(5, 0, ("-x", "tests/roster"), "SQLite:     "), (5, 0, (), "SQLite:     "), (0, 5, (), "PostgreSQL: ")],
+)
+def test_no_tests_collected_is_a_failure(
+    tmp_path: Path, sqlite: int, pg: int, args: tuple[str, ...], line: str
+) -> None:
+    run = run_script(tmp_path, sqlite=sqlite, pg=pg, args=args)
     assert run.returncode != 0
     assert line + "FAILED (no tests ran)" in run.output
+
+
+def test_chosen_tests_that_use_no_database_leave_nothing_for_postgresql(tmp_path: Path) -> None:
+    """The PostgreSQL half runs only tests that reach the database (tests/conftest.py): for a choice of
+    tests without any, it has nothing to run, which is no failure. For the whole suite it would be."""
+    run = run_script(tmp_path, sqlite=0, pg=5, args=("tests/monitor/test_figures.py",))
+    assert run.returncode == 0
+    assert "PostgreSQL: nothing to run (none of the chosen tests reaches the database)" in run.output
 
 
 def test_without_postgresql_outside_ci_it_says_so_and_passes_on_sqlite(tmp_path: Path) -> None:
