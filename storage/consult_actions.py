@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import select, update
+from sqlalchemy import ColumnElement, select, update
 from sqlalchemy.orm import Session
 
 from commands.consults.model import ActionItem, NewAction
@@ -55,18 +55,7 @@ class SqlActionRepository:
         )
 
     def open_actions(self, owner_id: str) -> list[ActionItem]:
-        query = (
-            select(ActionItemRow)
-            .join(AgendaItemRow, AgendaItemRow.id == ActionItemRow.agenda_item_id)
-            .join(ConsultRow, ConsultRow.id == AgendaItemRow.consult_id)
-            .where(
-                ActionItemRow.owner_id == owner_id,
-                ActionItemRow.done_at.is_(None),
-                ConsultRow.recorded_at.is_not(None),
-            )
-            .order_by(ActionItemRow.due_on, ActionItemRow.id)
-        )
-        return [action_from_row(row) for row in self.session.scalars(query)]
+        return self._open_of_recorded(ActionItemRow.owner_id == owner_id)
 
     def holds_open_action(self, case_code: str, owner_id: str) -> bool:
         # Through the (owner_id, done_at) index: a person holds few open actions.
@@ -82,15 +71,16 @@ class SqlActionRepository:
         return found is not None
 
     def open_actions_for_case(self, case_id: int) -> list[ActionItem]:
+        return self._open_of_recorded(AgendaItemRow.case_id == case_id)
+
+    def _open_of_recorded(self, which: ColumnElement[bool]) -> list[ActionItem]:
+        """Open actions of consults whose outcome was recorded (an unrecorded consult's actions are drafts),
+        by due date."""
         query = (
             select(ActionItemRow)
             .join(AgendaItemRow, AgendaItemRow.id == ActionItemRow.agenda_item_id)
             .join(ConsultRow, ConsultRow.id == AgendaItemRow.consult_id)
-            .where(
-                AgendaItemRow.case_id == case_id,
-                ActionItemRow.done_at.is_(None),
-                ConsultRow.recorded_at.is_not(None),
-            )
+            .where(which, ActionItemRow.done_at.is_(None), ConsultRow.recorded_at.is_not(None))
             .order_by(ActionItemRow.due_on, ActionItemRow.id)
         )
         return [action_from_row(row) for row in self.session.scalars(query)]

@@ -185,12 +185,12 @@ class SqlMonitorRepository:
         involvements = self._involvements(relevant, start, people)  # 7
         return History(
             cases=tuple(cases),
-            requests=self._requests(start, end, people),  # 9
+            requests=self._requests(start, end, people),  # 8
             involvements=involvements,
-            consults=self._consults(start, end),  # 10
-            actions=self._actions(start, end, zone),  # 11
+            consults=self._consults(start, end),  # 9
+            actions=self._actions(start, end, zone),  # 10
             organisation_names={key: name for key, (_kind, name, _region) in organisations.items()},
-            involved_before=self._involved_before(relevant, start, people) if involved_before else None,  # 8
+            involved_before=self._involved_before(relevant, start, people) if involved_before else None,  # 11
         )
 
     def _people(self) -> dict[str, str]:

@@ -19,7 +19,7 @@ from commands.monitor.model import FamilyAnswer
 from commands.numbers import record_id
 from commands.outbox import direct_message
 from commands.ports import AuditEvent, UnitOfWork
-from commands.registry import Context
+from commands.registry import ERBIJ, Context
 from commands.replies import Button, Dialog, DialogField, DialogResult, Message, OpenDialog, Option, Reply
 from commands.requests import handback, messages
 from commands.requests.escalations import close_for_request
@@ -29,7 +29,7 @@ from commands.requests.status import Forecasts, status_text
 from commands.roster.model import OrganisationKind
 
 CHECKOUT_CALLBACK = "involvement.checkout"
-CHECKOUT_ACCESS_POINT = "/erbij uitchecken"
+CHECKOUT_ACCESS_POINT = f"/{ERBIJ} uitchecken"
 CHECKOUT_REASONS = (
     EndReason.SAFETY_RESTORED,
     EndReason.GOAL_REACHED,
