@@ -8,6 +8,7 @@ from datetime import date, datetime, time, timedelta
 
 import pytest
 
+from commands.cases.model import EndReason
 from commands.clock import ManualClock
 from commands.consults.model import (
     Attendance,
@@ -26,6 +27,7 @@ from commands.consults.model import (
 )
 from commands.consults.ports import SlotKeyTaken
 from commands.ports import UnitOfWork, UnitOfWorkFactory
+from commands.roster.model import OrganisationKind
 from tests.contracts.conftest import later, uid
 from tests.contracts.test_cases import add_case
 
@@ -451,3 +453,22 @@ def test_reminders_are_due_in_order_claimed_once_and_not_for_done_actions(
     with seeded() as work:
         reminded = work.actions.action(two.id)
     assert reminded is not None and reminded.reminded_at == at(clock, 10) and reminded.remind_at is None
+
+
+# --- what the consult feature reads of its cases -----------------------------------------------------------
+def test_the_agenda_reads_the_active_involvements_of_the_cases_it_asks_for_only(
+    seeded: UnitOfWorkFactory, clock: ManualClock
+) -> None:
+    """Agendas, card access and the verslag ask `active_for_cases` who is aboard their cases."""
+    vt, gi = OrganisationKind.VT, OrganisationKind.GI
+    with seeded() as work:
+        case = add_case(work, clock, "WBW-7K3Q-2B")
+        other = add_case(work, clock, "WBW-AAAA-11")
+        sanne = work.cases.start_involvement(case.id, uid("sanne"), vt, later(clock, 1))
+        pieter = work.cases.start_involvement(case.id, uid("pieter"), gi, later(clock, 2))
+        work.cases.start_involvement(other.id, uid("sanne"), vt, later(clock, 3))
+        work.cases.end_involvement(pieter.id, later(clock, 4), EndReason.GOAL_REACHED)
+        work.commit()
+    with seeded() as work:
+        assert work.cases.active_for_cases([case.id]) == {case.id: [sanne]}  # not the ended, not the other
+        assert work.cases.active_for_cases([]) == {}
