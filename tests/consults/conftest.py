@@ -1,8 +1,11 @@
-"""The consult feature through the Erbij facade on the real unit of work (SQLite or PostgreSQL).
+"""The consult feature through the Erbij facade, on the in-memory fakes (`office`) or on SQL (`make_office`).
 
-`Office` types commands, fills in dialogs and clicks buttons as a named person, moves the manual clock, runs
-the scheduled job and reads what was queued in the outbox. People are seeded in the real roster; cases are
-created through the case repository (their card content does not matter here).
+The handler tests run on the fakes (tests/fakes, kept honest by tests/contracts/test_consults.py); what must
+happen in SQL (two processes racing for one agenda) and the end-to-end runs over the emulator stay on the
+database under test (SQLite or PostgreSQL). `Office` types commands, fills in dialogs and clicks buttons as a
+named person, moves the manual clock, runs the scheduled job and reads what was queued in the outbox. People
+are seeded in the roster; cases are created through the case repository (their card content does not matter
+here).
 """
 
 from __future__ import annotations
@@ -28,7 +31,8 @@ from commands.consults.model import ConsultSlot
 from commands.consults.service import ConsultSettings
 from commands.help import wiring as help_wiring
 from commands.inbound import ActionRequest, CommandRequest, DialogSubmission
-from commands.outbox import message_from_dict
+from commands.outbox import FileAttachment, OutgoingMessage, Recipient, message_from_dict
+from commands.ports import UnitOfWorkFactory
 from commands.registry import Context, Router
 from commands.replies import (
     ActionResult,
@@ -43,6 +47,7 @@ from commands.replies import (
 from commands.roster.model import Role
 from storage.models import OutboxRow
 from storage.uow import SqlUnitOfWorkFactory
+from tests.fakes import FakeUnitOfWorkFactory
 from tests.support import people
 from tests.support.people import ORGANISATIONS, uid
 
@@ -61,13 +66,11 @@ PEOPLE: dict[str, tuple[str, str, frozenset[Role]]] = {
 CHANNEL = "mdo-west-brabant"
 
 
-def seed_roster(uow: SqlUnitOfWorkFactory, now: datetime) -> None:
+def seed_roster(uow: UnitOfWorkFactory, now: datetime) -> None:
     people.seed_roster(uow, PEOPLE, now, expert_area=frozenset({"Roosendaal"}))
 
 
-def build_erbij(
-    uow: SqlUnitOfWorkFactory, clock: ManualClock, settings: ConsultSettings | None = None
-) -> Erbij:
+def build_erbij(uow: UnitOfWorkFactory, clock: ManualClock, settings: ConsultSettings | None = None) -> Erbij:
     router = Router()
     tables = help_wiring.register(router)
     cases_wiring.register(router, tables, consults_wiring.card_settings())
@@ -80,10 +83,10 @@ class Office:
     """A person-by-person driver of the consult feature, plus what the outbox holds."""
 
     erbij: Erbij
-    uow: SqlUnitOfWorkFactory
-    engine: Engine
+    uow: UnitOfWorkFactory
     clock: ManualClock
     settings: ConsultSettings
+    engine: Engine | None = None  # on SQL: the database under test
     last_dialog: Dialog | None = None
     last_reply: Message | None = None
     dialogs: dict[str, Dialog] = field(default_factory=dict)
@@ -159,28 +162,22 @@ class Office:
         return self.erbij.tick()
 
     # --- what was queued ------------------------------------------------------------------------------------
-    def outbox(self) -> list[OutboxRow]:
+    def outbox(self) -> list[OutgoingMessage]:
+        """Every committed outbox message, oldest first."""
+        if isinstance(self.uow, FakeUnitOfWorkFactory):
+            return self.uow.sent()
+        assert self.engine is not None
         with Session(self.engine) as session:
-            rows = list(session.scalars(select(OutboxRow).order_by(OutboxRow.id)))
-            session.expunge_all()
-        return rows
+            return [_message(row) for row in session.scalars(select(OutboxRow).order_by(OutboxRow.id))]
 
     def messages_to(self, username: str) -> list[tuple[str, Message]]:
-        return [
-            (r.key, message_from_dict(r.payload))
-            for r in self.outbox()
-            if r.recipient_kind == "user" and r.recipient_ref == uid(username)
-        ]
+        return [(m.key, m.message) for m in self.outbox() if m.to == Recipient.user(uid(username))]
 
     def dms(self, username: str) -> list[str]:
         return [m.text for _, m in self.messages_to(username)]
 
     def channel(self, name: str = CHANNEL) -> list[tuple[str, Message]]:
-        return [
-            (r.key, message_from_dict(r.payload))
-            for r in self.outbox()
-            if r.recipient_kind == "channel" and r.recipient_ref == name
-        ]
+        return [(m.key, m.message) for m in self.outbox() if m.to == Recipient.channel(name)]
 
     # --- world building ---------------------------------------------------------------------------
     def new_case(self, lead: str = "jeroen") -> str:
@@ -213,16 +210,34 @@ class Office:
         return self.admin().init(self.clock.now(), SlotChanges(**values))
 
 
+def _message(row: OutboxRow) -> OutgoingMessage:
+    file = None
+    if row.file_name is not None and row.file_content is not None:
+        file = FileAttachment(row.file_name, row.file_content, row.file_mime or "application/octet-stream")
+    to = Recipient(row.recipient_kind, row.recipient_ref)  # type: ignore[arg-type]
+    return OutgoingMessage(row.key, to, message_from_dict(row.payload), row.replaces_key, file=file)
+
+
+def fake_office(clock: ManualClock) -> Office:
+    """The consult feature on the in-memory fakes."""
+    uow = FakeUnitOfWorkFactory()
+    seed_roster(uow, clock.now())
+    settings = ConsultSettings()
+    return Office(build_erbij(uow, clock, settings), uow, clock, settings)
+
+
 def make_office(engine: Engine, clock: ManualClock) -> Office:
+    """The consult feature on the database under test."""
     uow = SqlUnitOfWorkFactory(engine)
     seed_roster(uow, clock.now())
     settings = ConsultSettings()
-    return Office(build_erbij(uow, clock, settings), uow, engine, clock, settings)
+    return Office(build_erbij(uow, clock, settings), uow, clock, settings, engine)
 
 
 @pytest.fixture
-def office(engine: Engine, clock: ManualClock) -> Office:
-    return make_office(engine, clock)
+def office(clock: ManualClock) -> Office:
+    """The consult feature on the in-memory fakes: for the handlers' logic."""
+    return fake_office(clock)
 
 
 def utc(year: int, month: int, day: int, hour: int, minute: int = 0) -> datetime:

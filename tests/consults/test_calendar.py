@@ -15,6 +15,7 @@ from bot.signing import Signer
 from commands.consults.admin import SlotAdmin, SlotChanges
 from commands.consults.ical import consults_calendar
 from commands.consults.service import ConsultSettings
+from commands.outbox import Recipient
 from storage.uow import SqlUnitOfWorkFactory
 from tests.consults.conftest import CHANNEL, Office, seed_roster, uid
 
@@ -66,10 +67,11 @@ def test_the_document_parses_back_with_time_zone_and_video_link(office: Office) 
 def test_kalender_sends_the_file_by_dm(office: Office) -> None:
     office.default_slots(video_url=VIDEO)
     assert office.say("jeroen", "/overleg kalender") == "Je krijgt het agendabestand zo in een privébericht."
-    [row] = [r for r in office.outbox() if r.key.startswith("overleg-kalender:")]
-    assert row.recipient_ref == uid("jeroen") and row.file_name == "erbij-overleggen.ics"
-    assert row.file_mime == "text/calendar" and row.file_content is not None
-    assert len(events(parse(row.file_content))) >= 20
+    [sent] = [m for m in office.outbox() if m.key.startswith("overleg-kalender:")]
+    assert sent.to == Recipient.user(uid("jeroen"))
+    assert sent.file is not None and sent.file.filename == "erbij-overleggen.ics"
+    assert sent.file.mime_type == "text/calendar"
+    assert len(events(parse(sent.file.content))) >= 20
 
 
 def test_the_feed_over_http_needs_a_signed_token_of_an_active_professional(

@@ -1,6 +1,7 @@
 """Putting a case on a consult shares the card with its participants: the lead records the legal basis every
 time (the dialog offers her last one to keep), a carried case keeps the earlier basis and says so, and the
-card's participants see with whom it was shared and why. Through the facade on the real database."""
+card's participants see with whom it was shared and why. Through the facade on the fakes; over HTTP on the
+database under test."""
 
 from __future__ import annotations
 
