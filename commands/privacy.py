@@ -89,6 +89,10 @@ _NUMBER_RUN = re.compile(r"(?<![A-Za-z0-9+])\+?\(?\d(?:[ .\-()/]{0,3}\d)*")
 # Number runs that are no identifier although they have 8 digits: a school year, a time span.
 _YEAR_SPAN = re.compile(r"((?:19|20)\d\d) ?[-/] ?((?:19|20)\d\d)")
 _TIME_SPAN = re.compile(r"\d{1,2}[.:]\d\d ?- ?\d{1,2}[.:]\d\d")
+# An amount: a number right after "€" or the word "EUR"/"eur" (not the end of "deur" or "directeur"), at most
+# three spaces between them. A window of three characters once missed "EUR 12.345.678" (found by mutmut).
+_AMOUNT_BEFORE = re.compile(r"(?:€|(?<![^\W\d_])(?:EUR|eur))[ \u00a0]{0,3}$")
+AMOUNT_NEAR = 8  # characters searched before a number: the look-behind's one, "EUR" and three spaces
 _BSN_WORDS = re.compile(
     r"\b(bsn|burgerservicenummer|burger\s*service\s*nummer|sofi(?:nummer)?)\b", re.IGNORECASE
 )
@@ -436,8 +440,7 @@ def _not_an_identifier(raw: str, text: str, start: int) -> bool:
         return True
     if _TIME_SPAN.fullmatch(raw.strip()):
         return True
-    before = text[max(0, start - 3) : start].rstrip()
-    return before.endswith(("€", "EUR", "eur"))
+    return _AMOUNT_BEFORE.search(text, max(0, start - AMOUNT_NEAR), start) is not None
 
 
 @lru_cache(maxsize=1024)

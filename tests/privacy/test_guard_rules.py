@@ -7,8 +7,14 @@ import pytest
 from commands.clock import ManualClock
 from commands.privacy import Allowlist, describe, find_identifiers, is_bsn, is_iban, refusal
 from commands.privacy_fields import refusals
+from commands.privacy_names import mask_name, name_spans
 from commands.registry import Context
 from tests.conftest import START
+
+
+def find_names(text: str, phrases: tuple[str, ...] = ()) -> list[tuple[int, int]]:
+    return [(s.start, s.end) for s in name_spans(text, phrases)]
+
 
 REFUSED = [
     ("Noah (8) is bang als vader drinkt.", "naam"),
@@ -249,3 +255,111 @@ def test_a_run_with_two_numbers_reports_both() -> None:
     # A BSN followed by a phone number in one run of digits and spaces: neither hides the other.
     kinds = [f.kind.value for f in find_identifiers("111222333 0612345678")]
     assert kinds == ["bsn", "telefoon"]
+
+
+# --- numbers, amounts and addresses: rows from the full mutation run over the guard (docs/privacy.md) ------
+
+EXACT = [
+    # The longest number read whole: "00", a country code and 13 digits (17 digits in all) ...
+    ("0049 1234567890123", [("telefoon", 0, 18, "•••• •••••••••••23")]),
+    # ... and as the first of two numbers in one run.
+    (
+        "0049 1234567890123 0612345678",
+        [("telefoon", 0, 18, "•••• •••••••••••23"), ("telefoon", 19, 29, "••••••••78")],
+    ),
+    # An 8-digit BSN (its leading zero dropped) inside a run, each number masked on its own.
+    ("10000008 0612345678", [("bsn", 0, 8, "••••••08"), ("telefoon", 9, 19, "••••••••78")]),
+    # The keyword before the run counts for a later number in it.
+    (
+        "Moeder (telefoon, bsn): 0612345678 12345678",
+        [("telefoon", 24, 34, "••••••••78"), ("bsn", 35, 43, "••••••78")],
+    ),
+    # A dash between two numbers belongs to neither.
+    ("0612345678 - 10000008", [("telefoon", 0, 10, "••••••••78"), ("bsn", 13, 21, "••••••08")]),
+    ("10000008 - 0612345678", [("bsn", 0, 8, "••••••08"), ("telefoon", 11, 21, "••••••••78")]),
+    ("bel 00 352 123456", [("telefoon", 4, 17, "•• ••• ••••56")]),  # "00" and 11 digits: Luxembourg
+    ("deur 10.000.008", [("bsn", 5, 15, "••.•••.•08")]),  # "eur" ending a word is no amount
+    # An address: its first letter as written, the domain's last letter kept.
+    ("INFO@EXAMPLE.TAX", [("email", 0, 16, "I•••@•••.tax")]),
+    ("X.Jansen@gmail.com", [("email", 0, 18, "X•••@•••.com")]),
+]
+
+
+@pytest.mark.parametrize(("text", "found"), EXACT)
+def test_numbers_and_addresses_exactly(text: str, found: list[tuple[str, int, int, str]]) -> None:
+    assert [(f.kind.value, f.start, f.end, f.masked) for f in find_identifiers(text)] == found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "+31 6 12345",  # a Dutch number has 9 digits after +31
+        "+999 1234 5678",  # no country has the code 999
+        "zaaknummer 12345678; bsn nog onbekend",  # the keyword counts only before the number
+        "spreekuur 08.00-10.30",  # a time span, although its 8 digits pass the elfproef
+        "€111.222.333",  # an amount, at the very start
+        "schuld € 10.000.008",
+        "EUR 10.000.008",
+        "eur   10.000.008",
+        "Mailadres moeder onbekend (@hotmail.com)",  # no name before the "@"
+        "mail: ...@gmail.com",  # left out on purpose: nothing identifies
+        "jan@gmail.c",  # a top-level domain has two letters or more
+        "jan@.nl",  # no domain name
+    ],
+)
+def test_no_identifier(text: str) -> None:
+    assert find_identifiers(text) == []
+
+
+def test_a_colleagues_abbreviated_particles_still_name_the_colleague() -> None:
+    allow = Allowlist(people=("Jeroen van den Berg",))
+    assert find_identifiers("Overleg met Jeroen vd Berg.", allow) == []
+
+
+# --- names: exact spans (what is masked and what a later word may join) and the colleague rule -------------
+
+NAME_SPANS = [
+    ("Fatima van het sociaal team schuift aan.", [(0, 6, "F•••")]),  # a trailing particle is no part of it
+    ("Kind 1 gaat vanavond naar Van der Berg.", [(26, 38, "V••• der B•••")]),  # "van der": a surname still
+    ("vader rob belt", [(6, 9, "r•••")]),  # a name that is also a word ("rob"), after a role
+    ("moeder FATIMA OUCHAN belde", [(7, 20, "F••• O•••")]),  # capitals: the next capital word joins
+    ("Afspraak met Fatima. Bouzid komt ook.", [(13, 19, "F•••"), (21, 27, "B•••")]),  # a full stop splits
+    # An ordinary word opening a sentence is not part of the name; mid-sentence it can be.
+    ("Kind 1 slaapt slecht. Zaterdag Fatima gezien.", [(31, 37, "F•••")]),
+    (" Zaterdag Fatima gezien", [(10, 16, "F•••")]),
+    ("Kind 1 (Zaterdag Fatima gezien)", [(17, 23, "F•••")]),
+    ("April Jansen belde", [(6, 12, "J•••")]),
+    ("Aanwezig: Kind 1, Groot Fatima", [(18, 30, "G••• F•••")]),
+]
+
+
+@pytest.mark.parametrize(("text", "spans"), NAME_SPANS)
+def test_name_spans_and_masks(text: str, spans: list[tuple[int, int, str]]) -> None:
+    assert [(f.start, f.end, f.masked) for f in find_identifiers(text) if f.kind.value == "naam"] == spans
+
+
+COLLEAGUE = Allowlist(people=("Sanne de Vries",))
+
+
+@pytest.mark.parametrize(
+    ("text", "refused"),
+    [
+        ("Mevrouw Sanne de Vries belde.", False),  # a title is no family role
+        ("Moeder (Sanne) belt morgen.", True),  # a family role, the name in brackets
+        ("Sanne (8) is bang.", True),  # an age: a child, whatever the roster says
+        ("Sanne, 8 jaar, is bang.", True),
+    ],
+)
+def test_a_colleagues_name_is_refused_only_where_family_points_at_it(text: str, refused: bool) -> None:
+    assert bool(find_identifiers(text, COLLEAGUE)) is refused
+
+
+def test_a_regions_own_phrases_are_never_a_name() -> None:
+    assert find_names("Overleg met De Vries Zorg", ("De Vries Zorg",)) == []
+    assert find_names("Overleg met De Vries Zorg") == [(12, 25)]
+
+
+def test_a_name_is_masked_to_its_first_letters() -> None:
+    assert mask_name("Bo de Vries") == "B••• de V•••"  # a two-letter name is masked too
+    assert mask_name("El Idrissi") == "E••• I•••"  # a capitalised particle is part of the surname
+    assert mask_name("J. Jansen") == "J. J•••"  # an initial says no more than the mask would
