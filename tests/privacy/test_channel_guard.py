@@ -88,6 +88,7 @@ def test_a_bsn_in_the_consult_channel_is_deleted_and_its_author_told(
     assert "Ik heb het weggehaald" in dm["message"] and BSN not in dm["message"]
     (event,) = guard_events(engine)
     assert (event.actor_id, event.result, event.case_code) == (sanne.id, "verwijderd", None)
+    assert (event.authorisation, event.access_point) == ("kanaalwacht", "websocket")
     assert event.detail == {
         "kanaal": overleg.id,
         "kanaaltype": "P",
@@ -207,6 +208,7 @@ def test_a_replayed_event_and_a_restart_warn_once(guarded: World, engine: Engine
     listen(guarded)
     caught_up = guarded.bot.channel_guard.wait_for(f"kanaalwacht:{post['id']}")  # type: ignore[union-attr]
     assert caught_up is not None and caught_up.decision.action is Action.DELETE and not caught_up.warned
+    assert caught_up.removal is Removal.DENIED  # what it tried is reported, although it warned before
     guarded.emulator.replay_posted(post)  # ... and hears it again
     replayed = guarded.bot.channel_guard.wait_for(f"kanaalwacht:{post['id']}", times=2)  # type: ignore[union-attr]
     guarded.deliver()

@@ -6,7 +6,8 @@ from __future__ import annotations
 from commands.app import Erbij
 from commands.clock import ManualClock
 from commands.inbound import CommandRequest, DialogSubmission
-from commands.privacy_fields import STATE_KEY, guarded_values, mark
+from commands.privacy import find_identifiers, refusal
+from commands.privacy_fields import STATE_KEY, guard_text, guarded_values, mark
 from commands.registry import Context, Router, SlashCommandSpec
 from commands.replies import CommandResult, Dialog, DialogField, DialogResult, OpenDialog, Option
 from tests.conftest import START
@@ -107,3 +108,11 @@ def test_a_forged_select_value_is_guarded_too() -> None:
 def test_without_a_mark_every_text_value_is_guarded() -> None:
     submission = DialogSubmission("probe", {}, "u1", "c1", {"datum": "x", "delen": True, "vraag": "y"})
     assert guarded_values(submission) == {"datum": "x", "vraag": "y"}
+
+
+def test_command_text_is_guarded_like_a_field_and_without_a_transaction() -> None:
+    erbij, _, uow = facade()
+    text = "Moeder (BSN 111222333) drinkt"
+    assert guard_text(erbij.context, text) == refusal(find_identifiers(text))
+    assert guard_text(erbij.context, "Vader drinkt sinds maart 2025") is None
+    assert uow.opened == 0

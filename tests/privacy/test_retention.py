@@ -12,7 +12,8 @@ from sqlalchemy.orm import Session
 
 from bot import cli
 from commands.cases.model import CloseReason
-from commands.privacy_retention import DailyRetention, cutoff, run
+from commands.ports import RetentionCandidate
+from commands.privacy_retention import DailyRetention, RetentionRun, cutoff, dry_run_text, run, run_text
 from storage.case_models import CardVersionRow, FrameworkChangeRow
 from storage.models import OutboxRow
 from tests.cases.conftest import Desk, sql_desk  # noqa: F401 - the fixture
@@ -122,3 +123,63 @@ def test_old_delivered_outbox_messages_go_pending_ones_stay(desk: Desk) -> None:
     assert run(desk.uow, desk.clock.now(), 12).outbox_deleted == 1
     with Session(desk.engine) as session:
         assert len(list(session.scalars(select(OutboxRow)))) == total - 1
+
+
+# --- the texts and the audit record, directly ------------------------------------------------------------
+
+ZONE = "Europe/Amsterdam"
+NOW = datetime(2026, 3, 1, 23, 30, tzinfo=UTC)  # 1 March in UTC, already 2 March in Amsterdam
+
+
+def test_the_dry_run_text_names_each_case_and_its_closing_day_in_local_time() -> None:
+    candidates = [
+        RetentionCandidate(1, "WBW-AAAA-AA", datetime(2024, 12, 31, 23, 30, tzinfo=UTC)),  # 1 January local
+        RetentionCandidate(2, "WBW-BBBB-BB", datetime(2025, 2, 10, 9, tzinfo=UTC)),
+    ]
+    assert dry_run_text(candidates, NOW, 12, ZONE).split("\n") == [
+        "Bij een echte run wordt de inhoud van 2 gesloten casus(sen) gewist (dicht sinds vóór 02-03-2025, "
+        "bewaartermijn 12 maanden):",
+        "- WBW-AAAA-AA, gesloten op 01-01-2025",
+        "- WBW-BBBB-BB, gesloten op 10-02-2025",
+        "Gewist worden de teksten van de kaart, de hulpvragen en de overlegteksten. Blijven: de casuscode, "
+        "het kader, de data, de schaalscores voor de monitor en het auditlog. Er is nu niets gewist.",
+    ]
+    assert dry_run_text([], NOW, 6, ZONE) == (
+        "Niets te wissen: geen gesloten casus is langer dan 6 maanden dicht (gesloten vóór 02-09-2025)."
+    )
+
+
+def test_the_run_text_counts_cases_and_outbox_messages() -> None:
+    assert run_text(RetentionRun((), 3)) == (
+        "Bewaartermijn toegepast: de inhoud van 0 casus(sen) gewist, 3 oude berichten uit de uitgaande "
+        "wachtrij verwijderd."
+    )
+
+
+def test_the_erasure_is_audited_with_its_basis_and_counts_and_returned(desk: Desk) -> None:
+    code = closed_case(desk)
+    desk.clock.advance(timedelta(days=400))
+    result = run(desk.uow, desk.clock.now(), 12)
+    ((candidate, counts),) = result.erased
+    assert candidate.code == code
+    (event,) = [e for e in desk.audit(code) if e.action == "retentie.wissen"]
+    assert (event.actor_id, event.authorisation, event.access_point) == ("erbij", "bewaartermijn", "retentie")
+    assert event.detail == {
+        "gesloten": candidate.closed_at.isoformat(),
+        "maanden": "12",
+        "kaartversies": str(counts.card_versions),
+        "hulpvragen": str(counts.request_questions),
+        "overlegteksten": str(counts.consult_texts),
+    }
+    assert counts.card_versions > 0
+
+
+def test_the_daily_job_runs_once_per_local_day(desk: Desk) -> None:
+    code = closed_case(desk)
+    job = DailyRetention()
+    closed_at = desk.case(code).closed_at
+    assert closed_at is not None
+    due = cutoff(closed_at, -12)  # twelve calendar months after closing: the morning of a working day
+    assert job(desk.erbij.context, due - timedelta(minutes=1)) == 0
+    assert job(desk.erbij.context, due + timedelta(minutes=1)) == 0  # the same local day: not again
+    assert job(desk.erbij.context, due + timedelta(days=1)) == 1
