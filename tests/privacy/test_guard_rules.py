@@ -279,6 +279,28 @@ EXACT = [
     ("10000008 - 0612345678", [("bsn", 0, 8, "••••••08"), ("telefoon", 11, 21, "••••••••78")]),
     ("bel 00 352 123456", [("telefoon", 4, 17, "•• ••• ••••56")]),  # "00" and 11 digits: Luxembourg
     ("deur 10.000.008", [("bsn", 5, 15, "••.•••.•08")]),  # "eur" ending a word is no amount
+    # An appointment's digits (they pass the elfproef) are no BSN, and the numbers after it are still read.
+    (
+        "zitting op 18-01-2024 en bel 0612345678 of 0687654321",
+        [("telefoon", 29, 39, "••••••••78"), ("telefoon", 43, 53, "••••••••21")],
+    ),
+    ("OTS per 01-01-2025, bel 0612345678", [("telefoon", 24, 34, "••••••••78")]),
+    # A number inside an address is the address's; a number after it is read on its own.
+    (
+        "mail jan.0612345678@gmail.com of bel 0687654321",
+        [("email", 5, 29, "j•••@•••.com"), ("telefoon", 37, 47, "••••••••21")],
+    ),
+    # Dates: year, month and day each from their own place; a date that does not exist hides no other.
+    ("geb. 2016-02-29", [("datum", 5, 15, "••••-••-••")]),
+    ("geb. 2013-05-31", [("datum", 5, 15, "••••-••-••")]),
+    ("geb. 31 02 2015 of 28 02 2015", [("datum", 19, 29, "•• •• ••••")]),
+    ("geb. 31-02-2015 of 28-02-2015", [("datum", 19, 29, "••-••-••••")]),
+    # Addresses are masked whole: the shape shows, not one letter or digit.
+    ("4701 ab 12", [("adres", 0, 10, "•••• •• ••")]),
+    ("woont op molenweg 89", [("adres", 9, 20, "•••••••• ••")]),
+    ("12 4701 AB", [("adres", 0, 10, "•• •••• ••")]),
+    # A code that merely starts like an IBAN ("FR 12") does not stop the search for the real one.
+    ("Vlucht FR 12 geboekt, rekening NL91 ABNA 0417 1643 00.", [("iban", 31, 53, "NL••••••••••••••00")]),
     # An address: its first letter as written, the domain's last letter kept.
     ("INFO@EXAMPLE.TAX", [("email", 0, 16, "I•••@•••.tax")]),
     ("X.Jansen@gmail.com", [("email", 0, 18, "X•••@•••.com")]),
@@ -305,6 +327,8 @@ def test_numbers_and_addresses_exactly(text: str, found: list[tuple[str, int, in
         "mail: ...@gmail.com",  # left out on purpose: nothing identifies
         "jan@gmail.c",  # a top-level domain has two letters or more
         "jan@.nl",  # no domain name
+        "rekening NL91 ABNA",  # the start of an IBAN, too short to identify an account
+        "Zaaknummer NL12ZAAK0000000001, rekeningnummer volgt",  # the keyword counts only before the code
     ],
 )
 def test_no_identifier(text: str) -> None:
@@ -324,6 +348,8 @@ NAME_SPANS = [
     ("vader rob belt", [(6, 9, "r•••")]),  # a name that is also a word ("rob"), after a role
     ("moeder FATIMA OUCHAN belde", [(7, 20, "F••• O•••")]),  # capitals: the next capital word joins
     ("Afspraak met Fatima. Bouzid komt ook.", [(13, 19, "F•••"), (21, 27, "B•••")]),  # a full stop splits
+    ("gesprek met fatima bouzid", [(12, 25, "f••• b•••")]),  # lower case: a known surname after a name
+    ("JANSEN belde gisteren.", [(0, 6, "J•••")]),  # a known surname in capitals, on its own
     # An ordinary word opening a sentence is not part of the name; mid-sentence it can be.
     ("Kind 1 slaapt slecht. Zaterdag Fatima gezien.", [(31, 37, "F•••")]),
     (" Zaterdag Fatima gezien", [(10, 16, "F•••")]),
