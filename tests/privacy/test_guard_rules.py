@@ -350,6 +350,8 @@ NAME_SPANS = [
     ("Afspraak met Fatima. Bouzid komt ook.", [(13, 19, "F•••"), (21, 27, "B•••")]),  # a full stop splits
     ("gesprek met fatima bouzid", [(12, 25, "f••• b•••")]),  # lower case: a known surname after a name
     ("JANSEN belde gisteren.", [(0, 6, "J•••")]),  # a known surname in capitals, on its own
+    ("Aanwezig: Fatima Bouzid, Noah", [(10, 23, "F••• B•••"), (25, 29, "N•••")]),  # a comma: two names
+    ("Fatima Bouzid belde Noah", [(0, 13, "F••• B•••"), (20, 24, "N•••")]),
     # An ordinary word opening a sentence is not part of the name; mid-sentence it can be.
     ("Kind 1 slaapt slecht. Zaterdag Fatima gezien.", [(31, 37, "F•••")]),
     (" Zaterdag Fatima gezien", [(10, 16, "F•••")]),
@@ -371,6 +373,7 @@ COLLEAGUE = Allowlist(people=("Sanne de Vries",))
     ("text", "refused"),
     [
         ("Mevrouw Sanne de Vries belde.", False),  # a title is no family role
+        ("Sanne de Vries belt met Fatima Bouzid.", True),  # the colleague is allowed, the family is not
         ("Moeder (Sanne) belt morgen.", True),  # a family role, the name in brackets
         ("Sanne (8) is bang.", True),  # an age: a child, whatever the roster says
         ("Sanne, 8 jaar, is bang.", True),
