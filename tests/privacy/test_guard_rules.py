@@ -386,6 +386,15 @@ def test_a_colleagues_name_is_refused_only_where_family_points_at_it(text: str, 
 def test_a_regions_own_phrases_are_never_a_name() -> None:
     assert find_names("Overleg met De Vries Zorg", ("De Vries Zorg",)) == []
     assert find_names("Overleg met De Vries Zorg") == [(12, 25)]
+    assert find_names("Aanmelding bij Jansen Jeugdzorg", ("Jansen Jeugdzorg",)) == []  # from its first word
+    # The region's phrases come on top of the built-in ones and of chat mentions.
+    assert find_names("Overleg met @lotte.jansen en De Vries Zorg", ("De Vries Zorg",)) == []
+
+
+def test_a_role_word_points_only_at_the_word_joined_to_it() -> None:
+    # "mark" is a name only right after a role word.
+    assert find_names("Bel moeder, mark de afspraak in je agenda.") == []
+    assert find_names("Bel moeder mark morgen.") == [(11, 15)]
 
 
 def test_a_name_is_masked_to_its_first_letters() -> None:
