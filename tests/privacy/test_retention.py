@@ -168,6 +168,7 @@ def test_the_erasure_is_audited_with_its_basis_and_counts_and_returned(desk: Des
         "gesloten": candidate.closed_at.isoformat(),
         "maanden": "12",
         "kaartversies": str(counts.card_versions),
+        "kadernotities": str(counts.framework_notes),
         "hulpvragen": str(counts.request_questions),
         "overlegteksten": str(counts.consult_texts),
     }
