@@ -7,6 +7,7 @@ from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 
 import pytest
+from sqlalchemy.exc import IntegrityError
 
 from commands.cases.model import EndReason
 from commands.clock import ManualClock
@@ -26,7 +27,9 @@ from commands.consults.model import (
     Urgency,
 )
 from commands.consults.ports import SlotKeyTaken
+from commands.outbox import OutgoingMessage, Recipient
 from commands.ports import UnitOfWork, UnitOfWorkFactory
+from commands.replies import Message
 from commands.roster.model import OrganisationKind
 from tests.contracts.conftest import later, uid
 from tests.contracts.test_cases import add_case
@@ -472,3 +475,23 @@ def test_the_agenda_reads_the_active_involvements_of_the_cases_it_asks_for_only(
     with seeded() as work:
         assert work.cases.active_for_cases([case.id]) == {case.id: [sanne]}  # not the ended, not the other
         assert work.cases.active_for_cases([]) == {}
+
+
+# --- what the consult feature queues -----------------------------------------------------------------------
+def queue(uow: UnitOfWorkFactory, message: OutgoingMessage, at: datetime) -> None:
+    with uow() as work:
+        work.outbox.add(message, at)
+        work.commit()
+
+
+def test_a_message_under_a_taken_key_is_refused(seeded: UnitOfWorkFactory, clock: ManualClock) -> None:
+    """The outbox key is unique: a second calendar file under the first one's key fails its transaction
+    (tests/edge/test_one_off_keys.py asks `/overleg kalender` twice in one instant, on the fake)."""
+    calendar = OutgoingMessage(
+        "overleg-kalender:u-lotte:1", Recipient.user(uid("lotte")), Message("Je agendabestand")
+    )
+    queue(seeded, calendar, clock.now())
+    again = replace(calendar, message=Message("Nog een"))
+    with pytest.raises((ValueError, IntegrityError)):  # the fake on adding, SQL on committing
+        queue(seeded, again, later(clock, 1))
+    queue(seeded, replace(calendar, key="overleg-kalender:u-lotte:2"), later(clock, 1))
