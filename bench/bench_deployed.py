@@ -281,7 +281,7 @@ def measure_database(label: str, url: str, emulator: Emulator, bot_token: str, p
     print(f"[{label}] seeded {EXPERTS:,} experts, {HISTORY:,} past requests, {ON_AGENDA} agenda items and "
           f"{OPEN_OFFERS:,} open offers in {time.perf_counter() - started:.0f} s", flush=True)  # fmt: skip
     with erbij_serve(emulator, bot_token, url, log_dir) as served:
-        time.sleep(3)  # let start-up settle (first scheduler tick) before measuring idle memory
+        # erbij_serve returned once /healthz said the roster snapshot is loaded and the first tick has run.
         results.rss_idle_mb = served.rss_mb()
         results.notes.append(f"RSS after start, idle: {results.rss_idle_mb:.0f} MB")
         everything = (*SCENARIOS, SUBMIT, ACCEPT)

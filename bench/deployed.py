@@ -17,7 +17,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -55,17 +55,34 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def wait_http(url: str, process: subprocess.Popen[bytes], timeout: float = 120) -> None:
+def wait_http(
+    url: str,
+    process: subprocess.Popen[bytes],
+    timeout: float = 120,
+    ready: Callable[[httpx.Response], bool] = lambda _: True,
+) -> None:
+    """Poll `url` until it answers and `ready` holds for the answer."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if process.poll() is not None:
             raise RuntimeError(f"server exited during start-up (code {process.returncode})")
         try:
-            httpx.get(url, timeout=5)
-            return
+            if ready(httpx.get(url, timeout=5)):
+                return
         except httpx.HTTPError:
-            time.sleep(0.1)  # polling our own server's start-up, not waiting for domain time
-    raise RuntimeError(f"{url} did not answer")
+            pass
+        time.sleep(0.1)  # polling our own server's start-up, not waiting for domain time
+    raise RuntimeError(f"{url} did not answer (or never became ready)")
+
+
+def started_up(response: httpx.Response) -> bool:
+    """`erbij serve` has done its start-up work: the roster snapshot is loaded and the first scheduler tick
+    has run, so what it holds in memory from here on is what it holds when idle."""
+    try:
+        body = response.json()
+    except ValueError:
+        return False
+    return body.get("roster") == "loaded" and bool(body.get("scheduler", {}).get("last_tick"))
 
 
 @dataclass(frozen=True)
@@ -263,7 +280,7 @@ def erbij_serve(emulator: Emulator, bot_token: str, database_url: str, log_dir: 
         process = subprocess.Popen([erbij, "serve"], env=env, stdout=log, stderr=log, cwd=log_dir)
         try:
             url = f"http://127.0.0.1:{port}"
-            wait_http(f"{url}/healthz", process)
+            wait_http(f"{url}/healthz", process, ready=started_up)
             tokens = {c["trigger"]: c["token"] for c in emulator.commands()}
             yield Served(url, process, tokens, emulator.team.id, log_path)
         except BaseException:
@@ -315,7 +332,9 @@ def profiled(pid: int, seconds: float, label: str) -> Iterator[None]:
         return
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "stacks.txt"
-        command = [spy, "record", "--format", "raw", "--nonblocking", "-r", "200", "-o", str(out)]
+        # --gil: only the thread holding the GIL is sampled, so the shares are of the CPU time Python spends
+        # (threads waiting for a lock, the network or the GIL itself are not where the time goes).
+        command = [spy, "record", "--format", "raw", "--gil", "--nonblocking", "-r", "200", "-o", str(out)]
         process = subprocess.Popen(
             [*command, "-d", str(max(1, round(seconds))), "-p", str(pid)],
             stdout=subprocess.DEVNULL,
@@ -331,7 +350,14 @@ def profiled(pid: int, seconds: float, label: str) -> Iterator[None]:
             print(f"  {line}")
 
 
-def summarise_stacks(lines: list[str], top: int = 14) -> list[str]:
+# Leaf frames of a thread that waits (for work, a lock, the network) rather than computes.
+IDLE_LEAVES = (
+    "wait ", "select ", "_worker ", "get ", "run ", "acquire ", "WriteLock.acquire ", "Condition.wait ",
+    "EpollSelector.select ", "SocketIO.readinto ", "_wait_for_tstate_lock ", "Event.wait ",
+)  # fmt: skip
+
+
+def summarise_stacks(lines: list[str], top: int = 24) -> list[str]:
     inclusive: dict[str, int] = {}
     own: dict[str, int] = {}
     total = 0
@@ -341,7 +367,7 @@ def summarise_stacks(lines: list[str], top: int = 14) -> list[str]:
             continue
         count = int(count_text)
         frames = [f.split(" (")[0] + " " + f.split("/")[-1].rstrip(")") for f in stack.split(";")]
-        busy = not frames[-1].startswith(("wait ", "select ", "_worker ", "get ", "run ", "acquire "))
+        busy = not frames[-1].startswith(IDLE_LEAVES)
         if not busy:
             continue  # idle threads waiting for work are not where time goes
         total += count
