@@ -8,7 +8,6 @@ outside `storage/` has to know SQLAlchemy's exception types.
 
 from __future__ import annotations
 
-from alembic.util.exc import CommandError
 from sqlalchemy import Engine
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, SQLAlchemyError
@@ -133,6 +132,8 @@ class MigrationProblem(Exception):
 
 def migrate(engine: Engine, action: str, revision: str = "head") -> None:
     """Run `upgrade`, `downgrade` or `check`; alembic's own errors become a `MigrationProblem`."""
+    from alembic.util.exc import CommandError  # here, not at import: `serve` never migrates (storage.schema)
+
     steps = {"upgrade": schema.upgrade, "downgrade": schema.downgrade}
     try:
         if action == "check":

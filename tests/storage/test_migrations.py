@@ -34,6 +34,27 @@ def test_upgrade_downgrade_upgrade_and_check(empty_database_url: str) -> None:
         engine.dispose()
 
 
+def test_serve_reads_the_revisions_as_alembic_does(empty_database_url: str) -> None:
+    """`serve` checks the schema without importing alembic; the head and the database's revision it reads
+    are alembic's, at every step of the chain."""
+    from alembic.runtime.migration import MigrationContext
+
+    assert schema.head_revision() == ScriptDirectory(str(schema.MIGRATIONS)).get_current_head()
+    engine = make_engine(empty_database_url)
+    try:
+        for revision in [None, *_revisions()[:2], _revisions()[-1]]:
+            if revision is not None:
+                schema.upgrade(engine, revision)
+            with engine.connect() as connection:
+                assert (
+                    schema.current_revision(engine)
+                    == MigrationContext.configure(connection).get_current_revision()
+                )
+            assert schema.current_revision(engine) == revision
+    finally:
+        engine.dispose()
+
+
 def _revisions() -> list[str]:
     """Every revision from the first to the head."""
     script = ScriptDirectory(str(schema.MIGRATIONS))
