@@ -2,11 +2,12 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
 
+import holidays
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from commands.calendar import WorkCalendar, public_holiday
+from commands.calendar import WorkCalendar, easter_sunday, public_holiday
 
 CAL = WorkCalendar()
 AMS = CAL.zone
@@ -21,6 +22,27 @@ def test_holidays_and_weekends_are_not_working_days() -> None:
     assert not CAL.is_working_day(date(2026, 12, 25))
     assert not CAL.is_working_day(date(2026, 11, 28))  # Saturday
     assert CAL.is_working_day(date(2026, 11, 23))  # Monday
+
+
+def test_the_dutch_public_holidays_are_those_of_the_maintained_calendar() -> None:
+    """Every holiday (date and Dutch name) of every year from before the law to 2100, against `holidays`:
+    a package upgrade that changes a rule fails here, and the rule is changed in commands.calendar."""
+    years = range(1960, 2101)  # the package covers 1966 to 2100
+    expected = holidays.country_holidays("NL", years=years, language="nl")
+    ours = {day: public_holiday(day) for year in years for day in _days_of(year)}
+    assert {day: name for day, name in ours.items() if name is not None} == dict(expected)
+
+
+def _days_of(year: int) -> list[date]:
+    first = date(year, 1, 1)
+    return [first + timedelta(days=n) for n in range((date(year + 1, 1, 1) - first).days)]
+
+
+def test_easter_falls_on_the_known_sundays() -> None:
+    assert [easter_sunday(y) for y in (1818, 1943, 2008, 2024, 2025, 2038)] == [
+        date(1818, 3, 22), date(1943, 4, 25), date(2008, 3, 23), date(2024, 3, 31), date(2025, 4, 20),
+        date(2038, 4, 25),
+    ]  # fmt: skip
 
 
 def test_friday_afternoon_plus_four_hours_lands_on_monday() -> None:
