@@ -7,6 +7,7 @@ what they name: an import never overwrites someone's pause, and a pause never re
 
 from __future__ import annotations
 
+import sys
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime
@@ -26,7 +27,7 @@ from commands.roster.model import (
     RosterChanges,
     WorkingTime,
 )
-from storage.roster_cache import RosterCache, RosterSnapshot
+from storage.roster_cache import RosterCache, RosterSnapshot, _username
 from storage.roster_models import (
     AbsenceRow,
     ExpertiseAreaRow,
@@ -198,8 +199,12 @@ class SqlRosterRepository:
         }
         # A few people (a catch-up, a lookup) are found by `where`'s index and sorted here: ordered by
         # username in SQL, SQLite walks the username index through the whole region instead.
-        query = select(ProfessionalRow.__table__)
-        query = query.order_by(ProfessionalRow.username) if where is None else query.where(where)
+        row = ProfessionalRow
+        query = select(
+            row.user_id, row.username, row.display_name, row.organisation_key, row.capacity, row.working_days,
+            row.work_start, row.work_end, row.paused, row.active, row.capacity_in_roster,
+        )  # fmt: skip
+        query = query.order_by(row.username) if where is None else query.where(where)
         # Equal sets and working times are shared, not repeated per person: a region of ten thousand has a
         # few hundred distinct ones, and the roster cache keeps them all.
         shared: dict[Any, Any] = {}
@@ -208,38 +213,44 @@ class SqlRosterRepository:
             kept: T = shared.setdefault(value, value)
             return kept
 
-        # Plain rows, not ORM objects: values are built once and the session stays free of stale copies.
-        rows = list(self.session.execute(query))
-        if where is not None:
-            rows.sort(key=lambda row: row.username)
-        return [
-            Professional(
-                user_id=row.user_id,
-                username=row.username,
-                display_name=row.display_name,
-                organisation=organisations[row.organisation_key],
-                roles=one(frozenset(Role(role) for role in roles.get(row.user_id, ()))),
-                expertise=one(frozenset(tags.get(row.user_id, ()))),
-                municipalities=one(frozenset(places.get(row.user_id, ()))),
-                capacity=row.capacity,
+        def person(found: Any) -> Professional:
+            user_id = sys.intern(found.user_id)  # the same string object as the child tables' keys
+            return Professional(
+                user_id=user_id,
+                username=found.username,
+                display_name=found.display_name,
+                organisation=organisations[found.organisation_key],
+                roles=one(frozenset(Role(role) for role in roles.get(user_id, ()))),
+                expertise=one(frozenset(tags.get(user_id, ()))),
+                municipalities=one(frozenset(places.get(user_id, ()))),
+                capacity=found.capacity,
                 working_time=one(
-                    WorkingTime(frozenset(int(day) for day in row.working_days), row.work_start, row.work_end)
+                    WorkingTime(
+                        frozenset(int(day) for day in found.working_days), found.work_start, found.work_end
+                    )
                 ),
-                absences=tuple(sorted(absences.get(row.user_id, ()))),
-                paused=row.paused,
-                active=row.active,
-                capacity_in_roster=row.capacity_in_roster,
+                absences=tuple(sorted(absences.get(user_id, ()))),
+                paused=found.paused,
+                active=found.active,
+                capacity_in_roster=found.capacity_in_roster,
             )
-            for row in rows
-        ]
+
+        # Plain rows, not ORM objects: values are built once and the session stays free of stale copies.
+        # The whole region streams from the cursor (already in username order): each row's temporary values
+        # are freed before the next is read, so loading ten thousand people does not first hold them all.
+        if where is None:
+            return [person(found) for found in self.session.execute(query)]
+        return sorted((person(found) for found in self.session.execute(query)), key=_username)
 
     def _grouped(
         self, owner: InstrumentedAttribute[str], value: InstrumentedAttribute[str], people: Select[Any]
     ) -> dict[str, list[str]]:
         """Values of one child table per user id, for all the people `people` selects."""
         grouped: dict[str, list[str]] = defaultdict(list)
-        for row in self.session.execute(select(owner, value).where(owner.in_(people))):
-            grouped[row[0]].append(row[1])
+        # Interned: a region's ten thousand people share a few dozen values and each user id is one string
+        # across the tables, instead of a fresh copy per row that lives until the snapshot is built.
+        for owner_id, found in self.session.execute(select(owner, value).where(owner.in_(people))):
+            grouped[sys.intern(owner_id)].append(sys.intern(found))
         return grouped
 
     # --- writes by the import -------------------------------------------------------------------------
