@@ -18,9 +18,11 @@ from bot.cli_support import CliError, mattermost_problem, open_database
 from bot.composition import Runtime, build_runtime
 from bot.mattermost import PermanentError
 from bot.mattermost_link import Backoff, MattermostLink
+from bot.monthly_report import ChildProcessMonthlyReport
 from bot.settings import Settings
 from commands.catalogue import t
 from commands.clock import Clock
+from commands.monitor.wiring import TICK as MONTHLY_REPORT
 
 log = logging.getLogger(__name__)
 
@@ -64,6 +66,10 @@ class Service:
     ) -> None:
         self.settings = settings
         self.runtime = build_runtime(settings, clock=clock, engine=open_database(settings.database_url))
+        # The monthly report's building would leave tens of megabytes resident in the server for a month.
+        self.runtime.erbij.router.ticks[MONTHLY_REPORT] = ChildProcessMonthlyReport(
+            settings.database_url, self.runtime.worker.wake
+        )
         self.link = MattermostLink(
             RuntimeConnection(self.runtime),
             backoff=backoff,

@@ -72,15 +72,21 @@ class MonthlyReport:
     def __init__(self, charts: ChartRenderer | None) -> None:
         self.charts = charts
 
-    def __call__(self, ctx: Context, now: datetime) -> int:
+    def pending(self, ctx: Context, now: datetime) -> bool:
+        """Whether a report is due at `now` and no process has claimed it yet (cheap: a date and a row)."""
         calendar = WorkCalendar(ctx.config.timezone)
         month = due_month(now, calendar)
         if month is None:
+            return False
+        with ctx.uow.read() as uow:
+            return not uow.monitor.report_claimed(report_key(month, calendar))
+
+    def __call__(self, ctx: Context, now: datetime) -> int:
+        calendar = WorkCalendar(ctx.config.timezone)
+        month = due_month(now, calendar)
+        if month is None or not self.pending(ctx, now):
             return 0
         key = report_key(month, calendar)
-        with ctx.uow.read() as uow:
-            if uow.monitor.report_claimed(key):
-                return 0
         months = trend(month, calendar)
         with cycle_collection_paused():
             # Reading a year of history takes a while: in a read-only transaction, so that on SQLite no
