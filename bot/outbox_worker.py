@@ -124,12 +124,18 @@ class OutboxWorker:
 
     def run_once(self) -> int:
         """Claim what is due now and try each once; returns how many rows were attempted."""
-        now = self.clock.now()
-        deliveries = self.queue.claim_due(now, self.worker_id, self.batch, self.lease_seconds)
+        claimed_at = self.clock.now()
+        deliveries = self.queue.claim_due(claimed_at, self.worker_id, self.batch, self.lease_seconds)
+        fresh = timedelta(seconds=self.lease_seconds / 2)
         for delivery in deliveries:
-            # The batch shares one lease, and sending takes time: renew it right before sending. If it ran
-            # out, another worker may own (and send) the row by now, so leave it alone.
-            if not self.queue.renew(delivery.id, self.worker_id, self.clock.now(), self.lease_seconds):
+            # The batch shares one lease, and sending takes time: once half of it has gone, renew it right
+            # before sending (until then at least half a lease is left for the send, more than a send's
+            # timeouts, and a renewal would only be one more write transaction per message). If it ran out,
+            # another worker may own (and send) the row by now, so leave it alone.
+            now = self.clock.now()
+            if now - claimed_at >= fresh and not self.queue.renew(
+                delivery.id, self.worker_id, now, self.lease_seconds
+            ):
                 log.warning(
                     "outbox message %s: lease ran out before sending, left to its next claim", delivery.key
                 )

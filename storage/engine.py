@@ -20,6 +20,10 @@ from sqlalchemy.engine import make_url
 __all__ = ["Engine", "make_engine", "normalise_url", "ping", "read_only"]
 
 SQLITE_BUSY_TIMEOUT_MS = 10_000
+# Connections kept open: every request thread (anyio's pool has 40) holds one for its transaction. With
+# SQLAlchemy's default of five, the sixth concurrent request opened a new connection and closed it after,
+# paying the PRAGMAs and SQLite's reading of the schema each time.
+SQLITE_POOL_SIZE = 20
 READ_ONLY = "erbij_read_only"  # execution option: this transaction only reads
 
 
@@ -49,10 +53,13 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
     url = normalise_url(url)
     if make_url(url).get_backend_name() == "sqlite":
         lock = WriteLock()
+        options: dict[str, Any] = {"pool_size": SQLITE_POOL_SIZE, "max_overflow": SQLITE_POOL_SIZE, **kwargs}
+        if ":memory:" in url or url.rstrip("/").endswith("sqlite:"):
+            options = kwargs  # an in-memory database is one connection (SingletonThreadPool): no pool to size
         engine = create_engine(
             url,
             connect_args={"check_same_thread": False, "timeout": 10, "factory": _connection_class(lock)},
-            **kwargs,
+            **options,
         )
         _tune_sqlite(engine, lock)
         return engine

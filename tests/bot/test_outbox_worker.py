@@ -191,7 +191,7 @@ def test_a_requeued_row_whose_post_reached_mattermost_is_not_posted_again(
     assert _rows(engine)["a"].status == "sent"
 
 
-# --- 2. each row's lease is renewed right before it is sent -------------------------------------------------
+# --- 2. a row's lease is renewed before it is sent, once half of it has gone --------------------------------
 
 
 def test_a_row_whose_lease_ran_out_in_a_slow_batch_is_left_to_the_worker_that_took_it(
@@ -224,6 +224,29 @@ def test_a_row_whose_lease_ran_out_in_a_slow_batch_is_left_to_the_worker_that_to
         "c": ("sent", "w2"),
     }
     assert rows["a"].post_id == mattermost.posted("a")[0]
+
+
+def test_a_batch_sent_within_half_its_lease_is_not_renewed_row_by_row_later_rows_are(
+    engine: Engine, clock: ManualClock, queue: SqlOutboxQueue, sender: Sender, mattermost: FakeMattermost,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    _add(engine, clock.now(), _dm("a"), _dm("b"), _dm("c"))
+    renewed: list[int] = []
+    renew = queue.renew
+
+    def counted(delivery_id: int, *args: Any) -> bool:
+        renewed.append(delivery_id)
+        return renew(delivery_id, *args)
+
+    monkeypatch.setattr(queue, "renew", counted)
+    # "a" and "b" go out within half the lease: no renewal (one write transaction less per message);
+    # the send of "b" takes 30 s, so "c" is renewed before it is sent.
+    mattermost.after_create = lambda key: clock.advance(timedelta(seconds=30)) if key == "b" else None
+    worker = _worker(queue, sender, clock, lease_seconds=60)
+    assert worker.run_once() == 3
+    rows = _rows(engine)
+    assert {k: r.status for k, r in rows.items()} == {"a": "sent", "b": "sent", "c": "sent"}
+    assert renewed == [rows["c"].id]
 
 
 def test_a_row_whose_lease_ran_out_unclaimed_is_skipped_and_sent_once_later(
