@@ -241,7 +241,11 @@ def test_a_batch_sent_within_half_its_lease_is_not_renewed_row_by_row_later_rows
     monkeypatch.setattr(queue, "renew", counted)
     # "a" and "b" go out within half the lease: no renewal (one write transaction less per message);
     # the send of "b" takes 30 s, so "c" is renewed before it is sent.
-    mattermost.after_create = lambda key: clock.advance(timedelta(seconds=30)) if key == "b" else None
+    def slow_b(key: str) -> None:
+        if key == "b":
+            clock.advance(timedelta(seconds=30))
+
+    mattermost.after_create = slow_b
     worker = _worker(queue, sender, clock, lease_seconds=60)
     assert worker.run_once() == 3
     rows = _rows(engine)
