@@ -14,13 +14,17 @@ from bot.mattermost.rest import RestClient, Sleep
 from commands.ports import ChatUser
 from commands.registry import SlashCommandSpec
 
+MAX_CACHED_USERS = 50_000  # users looked up by id and kept for `user_ttl`: a region's roster, with room
+
 
 class MattermostAdapter:
     """Talks REST to one Mattermost team as the bot account.
 
     Reads (lookups, lists, statuses) retry a 429 a few times themselves; writes (posts, files, dialogs)
     raise `RateLimited`/`TransientError` so the outbox worker can schedule the retry. Safe to share
-    between threads: the caches only ever hold values that do not change (ids) or expire (statuses).
+    between threads: the caches only ever hold values that do not change (ids) or expire (statuses, and
+    users looked up by id: a card or an agenda names its people on every read, and a round trip to Mattermost
+    per read cost more than the rest of the answer; a new display name shows within `user_ttl`).
     """
 
     def __init__(
@@ -32,6 +36,7 @@ class MattermostAdapter:
         timeout: float = 10.0,
         *,
         status_ttl: float = 60.0,
+        user_ttl: float = 300.0,
         monotonic: Callable[[], float] = time.monotonic,
         sleep: Sleep = time.sleep,
     ) -> None:
@@ -39,6 +44,7 @@ class MattermostAdapter:
         self.team_name = team_name
         self._rest = RestClient(url, token, verify=verify, timeout=timeout, sleep=sleep)
         self._status_ttl = status_ttl
+        self._user_ttl = user_ttl
         self._monotonic = monotonic
         self._lock = threading.Lock()
         self._me: ChatUser | None = None
@@ -47,6 +53,7 @@ class MattermostAdapter:
         self._channels_by_name: dict[str, str] = {}
         self._channels_by_id: dict[str, tuple[str, str]] = {}
         self._statuses: dict[str, tuple[str, float]] = {}
+        self._users: dict[str, tuple[ChatUser | None, float]] = {}
 
     # --- identity and channels -------------------------------------------------------------------------
 
@@ -185,8 +192,27 @@ class MattermostAdapter:
         ids = list(dict.fromkeys(user_ids))
         if not ids:
             return {}
-        found = self._rest.call("post", "/users/ids", body=ids, retry=True)
-        return {user.id: user for user in map(_user, found)}
+        now = self._monotonic()
+        result: dict[str, ChatUser] = {}
+        missing: list[str] = []
+        with self._lock:
+            for user_id in ids:
+                cached = self._users.get(user_id)
+                if cached is None or now - cached[1] >= self._user_ttl:
+                    missing.append(user_id)
+                elif cached[0] is not None:
+                    result[user_id] = cached[0]
+        if missing:
+            found = self._rest.call("post", "/users/ids", body=missing, retry=True)
+            fresh = {user.id: user for user in map(_user, found)}
+            with self._lock:
+                if len(self._users) > MAX_CACHED_USERS:  # a bound, not an eviction policy: rarely reached
+                    self._users.clear()
+                # An id Mattermost does not know is remembered as unknown for as long (a card that names a
+                # removed account would otherwise ask on every read).
+                self._users.update((user_id, (fresh.get(user_id), now)) for user_id in missing)
+            result.update(fresh)
+        return result
 
     def statuses(self, user_ids: list[str]) -> dict[str, str]:
         """Status per user id (online, away, dnd, offline, ooo), cached for `status_ttl` seconds."""

@@ -106,6 +106,23 @@ def test_statuses_are_cached_for_the_ttl(
     assert fake.count("POST", "/users/status/ids") == 2
 
 
+def test_users_by_id_are_cached_for_the_ttl(
+    adapter: MattermostAdapter, fake: FakeMattermost, fake_time: FakeTime
+) -> None:
+    assert set(adapter.users_by_ids([SANNE])) == {SANNE}
+    fake_time.now += 299
+    assert set(adapter.users_by_ids([SANNE, PIM])) == {SANNE, PIM}  # only Pim is asked for
+    assert fake.count("POST", "/users/ids") == 2
+    assert set(adapter.users_by_ids([PIM, SANNE])) == {SANNE, PIM}
+    assert fake.count("POST", "/users/ids") == 2
+    fake_time.now += 1  # Sanne's lookup has expired, Pim's has not
+    assert set(adapter.users_by_ids([SANNE, PIM])) == {SANNE, PIM}
+    assert fake.count("POST", "/users/ids") == 3
+    assert set(adapter.users_by_ids(["unknown"])) == set()  # an unknown id is remembered as unknown
+    assert set(adapter.users_by_ids(["unknown", PIM])) == {PIM}
+    assert fake.count("POST", "/users/ids") == 4
+
+
 def test_ping(adapter: MattermostAdapter) -> None:
     assert adapter.ping() is True
 
