@@ -14,12 +14,15 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
+from typing import Any, cast
 
-from sqlalchemy import select
+from sqlalchemy import Table, insert, select
 from sqlalchemy.orm import Session
 
 from commands.ports import AuditEvent
 from storage.models import AuditRow
+
+AUDIT = cast(Table, AuditRow.__table__)
 
 
 class SqlAuditRepository:
@@ -27,19 +30,14 @@ class SqlAuditRepository:
         self.session = session
 
     def record(self, event: AuditEvent) -> None:
-        self.session.add(
-            AuditRow(
-                at=event.at,
-                actor_id=event.actor_id,
-                action=event.action,
-                case_code=event.case_code,
-                result=event.result,
-                authorisation=event.authorisation,
-                access_point=event.access_point,
-                on_behalf_of=event.on_behalf_of,
-                detail=dict(event.detail),
-            )
-        )
+        # A plain INSERT in this transaction, now: an ORM instance per row (built, tracked, flushed at the
+        # commit) cost more than the row itself, on every command.
+        self.session.execute(insert(AUDIT), [_values(event)])
+
+    def record_all(self, events: list[AuditEvent]) -> None:
+        """Several events in one statement (the group commit of reads)."""
+        if events:
+            self.session.execute(insert(AUDIT), [_values(event) for event in events])
 
     def for_case(self, case_code: str) -> list[AuditEvent]:
         rows = self.session.scalars(
@@ -59,6 +57,20 @@ class SqlAuditRepository:
             )
             for r in rows
         ]
+
+
+def _values(event: AuditEvent) -> dict[str, Any]:
+    return {
+        "at": event.at,
+        "actor_id": event.actor_id,
+        "action": event.action,
+        "case_code": event.case_code,
+        "result": event.result,
+        "authorisation": event.authorisation,
+        "access_point": event.access_point,
+        "on_behalf_of": event.on_behalf_of,
+        "detail": dict(event.detail),
+    }
 
 
 class _Batch:
@@ -123,9 +135,7 @@ class AuditWriter:
     def _insert(self, events: list[AuditEvent]) -> None:
         with self._sessions() as session:
             session.begin()
-            repository = SqlAuditRepository(session)
-            for event in events:
-                repository.record(event)
+            SqlAuditRepository(session).record_all(events)
             session.commit()
 
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import Row, func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -68,11 +69,17 @@ class SqlCaseRepository:
         return _case(row)
 
     def by_code(self, code: str, *, for_update: bool = False) -> Case | None:
-        query = select(CaseRow).where(CaseRow.code == code)
+        query = select(CaseRow.__table__).where(CaseRow.code == code)
         if for_update:
             query = query.with_for_update()
-        row = self.session.scalar(query)
+        row = self._plain(query).first()
         return _case(row) if row is not None else None
+
+    def _plain(self, query: Any) -> Any:
+        """Rows without ORM instances (the reads on every card, status and agenda): this transaction's changes
+        made through the ORM are flushed first, as the ORM's own queries would (a plain select does not)."""
+        self.session.flush()
+        return self.session.execute(query)
 
     def by_id(self, case_id: int) -> Case | None:
         row = self.session.get(CaseRow, case_id)
@@ -81,14 +88,14 @@ class SqlCaseRepository:
     def by_ids(self, case_ids: list[int]) -> dict[int, Case]:
         if not case_ids:
             return {}
-        rows = self.session.scalars(select(CaseRow).where(CaseRow.id.in_(case_ids))).all()
+        rows = self._plain(select(CaseRow.__table__).where(CaseRow.id.in_(case_ids)))
         return {r.id: _case(r) for r in rows}
 
     def led_by(self, user_id: str, *, include_closed: bool = False) -> list[Case]:
-        query = select(CaseRow).where(CaseRow.lead_id == user_id)
+        query = select(CaseRow.__table__).where(CaseRow.lead_id == user_id)
         if not include_closed:
             query = query.where(CaseRow.status == CaseStatus.ACTIVE.value)
-        return [_case(r) for r in self.session.scalars(query.order_by(CaseRow.id)).all()]
+        return [_case(r) for r in self._plain(query.order_by(CaseRow.id))]
 
     def set_lead(self, case_id: int, lead_id: str) -> None:
         self.session.execute(update(CaseRow).where(CaseRow.id == case_id).values(lead_id=lead_id))
@@ -286,21 +293,25 @@ class SqlCaseRepository:
         return _share(row)
 
     def shares_for_case(self, case_id: int) -> list[CardShare]:
-        rows = self.session.scalars(
-            select(CardShareRow)
+        rows = self._plain(
+            select(CardShareRow.__table__)
             .where(CardShareRow.case_id == case_id)
             .order_by(CardShareRow.shared_at, CardShareRow.id)
         )
         return [_share(r) for r in rows]
 
     def _involvements(self, *where: object) -> list[Involvement]:
-        rows = self.session.scalars(
-            select(InvolvementRow).where(*where).order_by(InvolvementRow.started_at, InvolvementRow.id)  # type: ignore[arg-type]
-        ).all()
+        # Plain rows rather than ORM objects: a card, a status and an agenda read these on every request,
+        # and building and tracking instances cost more than the query.
+        rows = self._plain(
+            select(InvolvementRow.__table__)
+            .where(*where)  # type: ignore[arg-type]
+            .order_by(InvolvementRow.started_at, InvolvementRow.id)
+        )
         return [_involvement(r) for r in rows]
 
 
-def _case(row: CaseRow) -> Case:
+def _case(row: CaseRow | Row[Any]) -> Case:
     return Case(
         id=row.id,
         code=row.code,
@@ -338,7 +349,7 @@ def _version(row: CardVersionRow) -> CardVersion:
     return CardVersion(info, card_from_json(row.content))
 
 
-def _involvement(row: InvolvementRow) -> Involvement:
+def _involvement(row: InvolvementRow | Row[Any]) -> Involvement:
     return Involvement(
         id=row.id,
         case_id=row.case_id,
@@ -357,7 +368,7 @@ def share_basis(basis: str | None, note: str | None) -> ShareBasis | None:
     return ShareBasis(LegalBasis(basis), note or "") if basis else None
 
 
-def _share(row: CardShareRow) -> CardShare:
+def _share(row: CardShareRow | Row[Any]) -> CardShare:
     return CardShare(
         id=row.id,
         case_id=row.case_id,
