@@ -148,12 +148,12 @@ class SqlCaseRepository:
 
     # --- the card ------------------------------------------------------------------------------------------
     def latest_card(self, case_id: int) -> CardVersion:
-        row = self.session.scalar(
-            select(CardVersionRow)
+        row = self._plain(
+            select(CardVersionRow.__table__)
             .where(CardVersionRow.case_id == case_id)
             .order_by(CardVersionRow.number.desc())
             .limit(1)
-        )
+        ).first()
         if row is None:
             raise LookupError(f"case {case_id} has no card")
         return _version(row)
@@ -161,13 +161,13 @@ class SqlCaseRepository:
     def latest_cards(self, case_ids: list[int]) -> dict[int, CardVersion]:
         if not case_ids:
             return {}
-        rows = self.session.scalars(
-            select(CardVersionRow)
+        rows = self._plain(
+            select(CardVersionRow.__table__)
             .join(
                 CaseRow, (CaseRow.id == CardVersionRow.case_id) & (CaseRow.version == CardVersionRow.number)
             )
             .where(CardVersionRow.case_id.in_(case_ids))
-        ).all()
+        )
         return {r.case_id: _version(r) for r in rows}
 
     def append_version(self, case_id: int, version: CardVersion) -> None:
@@ -342,7 +342,7 @@ def _version_row(case_id: int, version: CardVersion) -> CardVersionRow:
     )
 
 
-def _version(row: CardVersionRow) -> CardVersion:
+def _version(row: CardVersionRow | Row[Any]) -> CardVersion:
     info = VersionInfo(
         row.number, row.at, row.author_id, row.part, changes_from_json(row.changes), row.source or ""
     )

@@ -239,6 +239,7 @@ def test_a_batch_sent_within_half_its_lease_is_not_renewed_row_by_row_later_rows
         return renew(delivery_id, *args)
 
     monkeypatch.setattr(queue, "renew", counted)
+
     # "a" and "b" go out within half the lease: no renewal (one write transaction less per message);
     # the send of "b" takes 30 s, so "c" is renewed before it is sent.
     def slow_b(key: str) -> None:
