@@ -101,6 +101,19 @@ class SqlRosterRepository:
         return [_organisation(row) for row in rows]
 
     def expertise_areas(self) -> list[ExpertiseArea]:
+        """The active vocabulary, in order: kept with the roster snapshot (a status or a submission asks for
+        it twice, and it changes only with an import, which moves the roster's revision)."""
+        if self._wrote:
+            return self._expertise_areas()
+        revision = self._snapshot().revision
+        if revision < 0:  # no revision to key it on: read fresh
+            return self._expertise_areas()
+        areas = self.cache.areas(revision)
+        if areas is None:
+            areas = self.cache.keep_areas(revision, tuple(self._expertise_areas()))
+        return list(areas)
+
+    def _expertise_areas(self) -> list[ExpertiseArea]:
         rows = self.session.execute(
             select(ExpertiseAreaRow.key, ExpertiseAreaRow.label)
             .where(ExpertiseAreaRow.active.is_(True))

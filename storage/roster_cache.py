@@ -15,7 +15,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 
-from commands.roster.model import Organisation, Professional, Role
+from commands.roster.model import ExpertiseArea, Organisation, Professional, Role
 
 
 @dataclass(frozen=True)
@@ -120,6 +120,7 @@ class RosterCache:
         # One catch-up at a time: requests arriving meanwhile wait for it rather than each loading the same.
         self.refreshing = threading.Lock()
         self._snapshot: RosterSnapshot | None = None
+        self._areas: tuple[int, tuple[ExpertiseArea, ...]] | None = None  # (revision, vocabulary)
 
     def current(self, revision: int) -> RosterSnapshot | None:
         snapshot = self._snapshot
@@ -138,3 +139,14 @@ class RosterCache:
             if self._snapshot is None or self._snapshot.revision <= snapshot.revision:
                 self._snapshot = snapshot
         return snapshot
+
+    def areas(self, revision: int) -> tuple[ExpertiseArea, ...] | None:
+        """The expertise vocabulary as read at `revision`, if that is the one kept."""
+        kept = self._areas
+        return kept[1] if kept is not None and kept[0] == revision else None
+
+    def keep_areas(self, revision: int, areas: tuple[ExpertiseArea, ...]) -> tuple[ExpertiseArea, ...]:
+        with self._lock:
+            if self._areas is None or self._areas[0] <= revision:
+                self._areas = (revision, areas)
+        return areas

@@ -6,7 +6,7 @@ from sqlalchemy import Engine
 
 from commands.clock import ManualClock
 from commands.roster.importing import import_roster
-from commands.roster.model import Absence, AbsenceSource, OrganisationKind
+from commands.roster.model import Absence, AbsenceSource, ExpertiseArea, OrganisationKind, RosterChanges
 from commands.roster.roster_file import load_roster_file
 from storage.uow import SqlUnitOfWorkFactory
 from tests.roster.fakes import FakeDirectory, user_id
@@ -104,3 +104,24 @@ def _organisation_name(uow: SqlUnitOfWorkFactory, name: str) -> str:
         people = tx.roster.professionals_by_ids([user_id(name), "nobody-knows-this-id"])
     assert list(people) == [user_id(name)]
     return people[user_id(name)].organisation.name
+
+
+def test_the_expertise_vocabulary_is_kept_with_the_snapshot_and_follows_an_import(
+    engine: Engine, uow: SqlUnitOfWorkFactory, imported: None, clock: ManualClock
+) -> None:
+    with uow.read() as tx:
+        before = tx.roster.expertise_areas()  # kept from here on
+    assert before
+    fewer = (before[0], ExpertiseArea("nieuw_gebied", "Nieuw gebied"))
+    with uow() as tx:
+        tx.roster.apply(RosterChanges(vocabulary=fewer), clock.now())
+        assert tx.roster.expertise_areas() == list(fewer)  # its own write, not the kept one
+        tx.rollback()
+    with uow.read() as tx:
+        assert tx.roster.expertise_areas() == before
+    with uow() as tx:
+        tx.roster.apply(RosterChanges(vocabulary=fewer), clock.now())
+        tx.commit()
+    for process in (uow, SqlUnitOfWorkFactory(engine)):  # this process's kept copy, and another process
+        with process.read() as tx:
+            assert tx.roster.expertise_areas() == list(fewer)
