@@ -37,6 +37,12 @@ class Erbij:
         table = self.router.commands.get(req.command)
         return req.sub if table is not None and table.knows(req.sub) else "-"
 
+    def answers_at_once(self, req: CommandRequest) -> bool:
+        """Whether the command's answer needs no database and no network (the built-in help), so the edge
+        may compute it without handing it to a worker thread."""
+        table = self.router.commands.get(req.command)
+        return table is not None and table.answers_at_once(req.sub)
+
     def command(self, req: CommandRequest) -> CommandResult:
         table = self.router.commands.get(req.command)
         if table is None:

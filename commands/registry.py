@@ -54,6 +54,9 @@ class SlashCommandSpec:
     display_name: str
 
 
+HELP_WORDS = ("help", "hulp", "?")
+
+
 class Subcommands:
     """Sub-routing for a trigger: `help` built in, no text → `default`, other words → `fallback` or a hint."""
 
@@ -74,11 +77,15 @@ class Subcommands:
             self.free_text[sub] = free_text
 
     def knows(self, sub: str) -> bool:
-        return sub in self.handlers or sub in ("help", "hulp", "?")
+        return sub in self.handlers or sub in HELP_WORDS
+
+    def answers_at_once(self, sub: str) -> bool:
+        """Whether `sub` is answered from the catalogue alone (the built-in help): no database, no network."""
+        return sub in HELP_WORDS
 
     def __call__(self, ctx: Context, req: CommandRequest) -> CommandResult:
         sub = req.sub
-        if sub in ("help", "hulp", "?"):
+        if sub in HELP_WORDS:
             return Reply.text(t(self.help_key, crisis=t("general.crisis_note")))
         if sub in self.handlers:
             return self.handlers[sub](ctx, req)

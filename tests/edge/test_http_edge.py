@@ -170,3 +170,26 @@ def test_a_body_just_under_the_limit_is_still_read(stack: World) -> None:
         json={"user_id": "u", "context": {"t": "nonsense"}, "padding": padding},
     )
     assert response.status_code == 403  # read and parsed; refused for its signature, not its size
+
+
+def test_the_help_text_is_answered_without_a_worker_thread(
+    stack: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import bot.http
+
+    handed_over: list[str] = []
+    real = bot.http.run_in_threadpool
+
+    async def counted(func: Any, *args: Any) -> Any:
+        handed_over.append(args[-1].sub)
+        return await real(func, *args)
+
+    monkeypatch.setattr(bot.http, "run_in_threadpool", counted)
+    user = stack.person("jeroen.st", "Jeroen", "Bakker")
+    token = _tokens(stack)["erbij"]
+    for text in ("help", "hulp", "?"):
+        response = _post(stack, _form(stack, user, "/erbij", token, text=text))
+        assert response.status_code == 200 and "/erbij" in response.json()["text"]
+    assert handed_over == []
+    assert _post(stack, _form(stack, user, "/erbij", token, text="status")).status_code == 200
+    assert handed_over == ["status"]  # anything that may read the database goes to a worker thread
