@@ -7,9 +7,9 @@ from datetime import UTC, datetime
 
 import pytest
 
-from commands.cases.sharing import SHARE_ACTION
+from commands.cases.sharing import SHARE_ACTION, CardShare, ShareTarget
 from commands.ports import AuditEvent
-from commands.privacy_inzage import what, who
+from commands.privacy_inzage import Trail, overview, what, who
 from commands.roster.model import Organisation, OrganisationKind, Professional, Role
 
 VT = Organisation("vt", OrganisationKind.VT, "Veilig Thuis Testregio")
@@ -66,3 +66,49 @@ def event(action: str, result: str = "toegestaan", **detail: str) -> AuditEvent:
 )
 def test_what(audit: AuditEvent, line: str) -> None:
     assert what(audit, PEOPLE, {}) == line
+
+
+def at(hour: int, minute: int = 0) -> datetime:
+    return datetime(2026, 3, 2, hour, minute, tzinfo=UTC)
+
+
+ST = Organisation("st", OrganisationKind.LOKAAL_TEAM, "Sociaal Team Proefdorp")
+LEAD = Professional("u-jeroen", "jeroen", "Jeroen Proef", ST, frozenset({Role.LEAD}))
+TEAM = {"u-jeroen": LEAD, "u-sanne": PEOPLE["u-sanne"]}
+JEROEN = "Jeroen Proef (regiehouder, Sociaal Team Proefdorp)"
+SANNE = "Sanne Testers (expert, regiehouder, Veilig Thuis Testregio)"
+
+
+def test_the_overview_lists_each_event_in_local_time_then_who_had_access_then_each_share() -> None:
+    events = [
+        AuditEvent(at(8), "u-jeroen", "casus.aanmaken", "WBW-TEST"),
+        AuditEvent(at(9, 15), "u-sanne", "kaart.lezen", "WBW-TEST"),
+        AuditEvent(at(10), "u-weg", "kaart.lezen", "WBW-TEST", result="geweigerd"),
+        AuditEvent(at(11), "u-sanne", "kaart.exporteren", "WBW-TEST", on_behalf_of="u-jeroen"),
+        AuditEvent(at(12), "u-jeroen", "kaart.lezen", "WBW-TEST", on_behalf_of="u-jeroen"),
+    ]
+    shares = [CardShare(1, ShareTarget.EXPERT, None, "u-jeroen", at(9), expert_id="u-sanne")]
+    assert overview("WBW-TEST", events, TEAM, "Europe/Amsterdam", shares, {}).split("\n") == [
+        "**Inzage WBW-TEST**: wie de kaart las, wijzigde, exporteerde of werd geweigerd (5 regels).",
+        f"- 02-03-2026 09:00  {JEROEN}: maakte de casus aan",
+        f"- 02-03-2026 10:15  {SANNE}: las de kaart",
+        "- 02-03-2026 11:00  iemand die niet meer in het rooster staat: geweigerd: las de kaart",
+        f"- 02-03-2026 12:00  {SANNE}: exporteerde de kaart (namens {JEROEN})",  # on someone else's behalf
+        f"- 02-03-2026 13:00  {JEROEN}: las de kaart",  # on one's own behalf: said once
+        f"Hadden toegang: {JEROEN}; {SANNE}.",  # the refused reader had none
+        "",
+        "**Gedeeld**, met de grondslag van elke keer:",
+        f"- 02-03-2026 10:00: gedeeld met {SANNE}, door {JEROEN} — grondslag: grondslag niet vastgelegd",
+    ]
+
+
+def test_an_empty_trail_says_so_and_a_trail_without_shares_ends_with_who_had_access() -> None:
+    assert (
+        overview("WBW-TEST", [], TEAM, "Europe/Amsterdam") == "Voor WBW-TEST staat nog niets in het auditlog."
+    )
+    trail = Trail([AuditEvent(at(8), "u-jeroen", "casus.aanmaken", "WBW-TEST")], TEAM)
+    assert trail.text("WBW-TEST", "Europe/Amsterdam").split("\n") == [
+        "**Inzage WBW-TEST**: wie de kaart las, wijzigde, exporteerde of werd geweigerd (1 regels).",
+        f"- 02-03-2026 09:00  {JEROEN}: maakte de casus aan",
+        f"Hadden toegang: {JEROEN}.",
+    ]

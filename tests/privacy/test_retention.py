@@ -13,7 +13,16 @@ from sqlalchemy.orm import Session
 from bot import cli
 from commands.cases.model import CloseReason
 from commands.ports import RetentionCandidate
-from commands.privacy_retention import DailyRetention, RetentionRun, cutoff, dry_run_text, run, run_text
+from commands.privacy_retention import (
+    DailyRetention,
+    RetentionRun,
+    cutoff,
+    dry_run_text,
+    register,
+    run,
+    run_text,
+)
+from commands.registry import Router
 from storage.case_models import CardVersionRow, FrameworkChangeRow
 from storage.models import OutboxRow
 from tests.cases.conftest import Desk, sql_desk  # noqa: F401 - the fixture
@@ -184,3 +193,9 @@ def test_the_daily_job_runs_once_per_local_day(desk: Desk) -> None:
     assert job(desk.erbij.context, due - timedelta(minutes=1)) == 0
     assert job(desk.erbij.context, due + timedelta(minutes=1)) == 0  # the same local day: not again
     assert job(desk.erbij.context, due + timedelta(days=1)) == 1
+
+
+def test_the_daily_job_is_registered_as_a_tick() -> None:
+    router = Router()
+    register(router)
+    assert isinstance(router.ticks["privacy.retention"], DailyRetention)

@@ -43,6 +43,13 @@ def test_a_configured_organisation_is_never_a_name(desk: Desk) -> None:  # noqa:
     assert worry(desk, text) == {}
 
 
+def test_a_configured_organisation_is_not_named_beside_another_identifier(desk: Desk) -> None:  # noqa: F811
+    configured = replace(desk.erbij.context.config, privacy_phrases=("Surplus Welzijn",))
+    desk.erbij.context = Context(**{**desk.erbij.context.__dict__, "config": configured})
+    error = worry(desk, "Aanmelding bij Surplus Welzijn, bsn 111222333.")["omschrijving"]
+    assert "burgerservicenummer" in error and "naam" not in error
+
+
 def test_the_setting_lists_organisations_separated_by_semicolons() -> None:
     from bot.settings import Settings
 
