@@ -112,3 +112,32 @@ def test_an_empty_trail_says_so_and_a_trail_without_shares_ends_with_who_had_acc
         f"- 02-03-2026 09:00  {JEROEN}: maakte de casus aan",
         f"Hadden toegang: {JEROEN}.",
     ]
+
+
+CONSULTS = {5: "MDO op 07-12-2026 10:00"}
+
+
+@pytest.mark.parametrize(
+    ("detail", "line"),
+    [
+        (
+            {"aan": "u-piet", "grondslag": "toestemming"},  # the compact card that travels with a question
+            "stuurde een samenvatting van de kaart mee met de vraag aan Piet Proef "
+            "(grondslag: toestemming van het gezin)",
+        ),
+        (
+            {"overleg": "5", "grondslag": "wettelijke_taak"},
+            "deelde de kaart met de deelnemers van MDO op 07-12-2026 10:00 (grondslag: wettelijke taak)",
+        ),
+        (  # a consult no longer known, and no basis recorded
+            {"overleg": "9"},
+            "deelde de kaart met de deelnemers van een overleg (grondslag: grondslag niet vastgelegd)",
+        ),
+        (  # a basis this release does not know is not shown as if it were one
+            {"met": "u-piet", "grondslag": "onbekend"},
+            "deelde de kaart met Piet Proef (grondslag: grondslag niet vastgelegd)",
+        ),
+    ],
+)
+def test_each_share_says_with_whom_and_on_what_basis(detail: dict[str, str], line: str) -> None:
+    assert what(event(SHARE_ACTION, **detail), PEOPLE, CONSULTS) == line
