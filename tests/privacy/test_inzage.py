@@ -33,6 +33,7 @@ def test_the_lead_sees_who_read_changed_exported_or_was_refused_by_name_and_role
     assert not any(uid(name) in text for name in ("jeroen", "sanne", "eva"))  # names, not user ids
     last = desk.audit(code)[-1]
     assert (last.action, last.result, last.actor_id) == ("auditlog.lezen", "toegestaan", uid("jeroen"))
+    assert (last.authorisation, last.access_point, last.detail) == ("regiehouder", "/kaart inzage", {})
 
 
 @pytest.mark.parametrize("user", ["sanne", "eva", "karin"])
@@ -49,6 +50,13 @@ def test_an_unknown_case_gets_the_same_answer(desk: Desk) -> None:  # noqa: F811
     other = new_code("WBW")
     assert other != code
     assert "Alleen de regiehouder" in desk.say("jeroen", f"/kaart {other} inzage")
+    (refused,) = desk.audit(other)  # the trail records the attempt, and that no such case exists
+    assert (refused.action, refused.result, refused.access_point) == (
+        "auditlog.lezen",
+        "geweigerd",
+        "/kaart inzage",
+    )
+    assert refused.detail == {"bestaat": "nee"}
 
 
 def test_erbij_audit_gives_names_and_roles_and_is_recorded(
