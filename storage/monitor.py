@@ -185,7 +185,7 @@ class SqlMonitorRepository:
         involvements = self._involvements(relevant, start, people)  # 7
         return History(
             cases=tuple(cases),
-            requests=self._requests(start, end, people),  # 8
+            requests=self._requests(start, end),  # 8
             involvements=involvements,
             consults=self._consults(start, end),  # 9
             actions=self._actions(start, end, zone),  # 10
@@ -249,7 +249,7 @@ class SqlMonitorRepository:
         )
         return {case_id: _scores(raw) for case_id, raw in rows}
 
-    def _requests(self, start: datetime, end: datetime, people: dict[str, str]) -> tuple[RequestFact, ...]:
+    def _requests(self, start: datetime, end: datetime) -> tuple[RequestFact, ...]:
         first_accepted = (
             select(func.min(OfferRow.answered_at))
             .where(OfferRow.request_id == HelpRequestRow.id, OfferRow.status == ACCEPTED)
@@ -277,7 +277,6 @@ class SqlMonitorRepository:
                 self._utc(first_accepted),
                 self._utc(first_escalated),
                 self._utc(func.coalesce(HelpRequestRow.closed_at, HelpRequestRow.matched_at)),
-                HelpRequestRow.asked_by,
             )
             .where(HelpRequestRow.id.between(first_id, last_id), asked)
             .with_hint(HelpRequestRow, "NOT INDEXED", "sqlite")
@@ -293,9 +292,8 @@ class SqlMonitorRepository:
                 _parse(accepted) if accepted else None,
                 _parse(escalated) if escalated else None,
                 _parse(closed) if closed else None,
-                people.get(asked_by, ""),
             )
-            for rid, case_id, expertise, urgency, asked, status, accepted, escalated, closed, asked_by in rows
+            for rid, case_id, expertise, urgency, asked, status, accepted, escalated, closed in rows
         )
 
     def _involvements(
@@ -311,7 +309,6 @@ class SqlMonitorRepository:
                 self._utc(InvolvementRow.started_at),
                 InvolvementRow.help_request_id,
                 self._utc(InvolvementRow.ended_at),
-                InvolvementRow.end_reason,
                 InvolvementRow.family_experience,
             ).where(
                 _scanned(InvolvementRow.case_id).in_(relevant),
@@ -328,10 +325,9 @@ class SqlMonitorRepository:
                 _parse(started),
                 request,
                 _parse(ended) if ended else None,
-                reason,
                 _ANSWERS.get(family) if family else None,
             )
-            for iid, case_id, expert, kind, started, request, ended, reason, family in rows
+            for iid, case_id, expert, kind, started, request, ended, family in rows
         )
 
     def _involved_before(

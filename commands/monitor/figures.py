@@ -12,6 +12,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from operator import attrgetter
 
 from commands.calendar import WorkCalendar
 from commands.monitor.cells import Spread, mean
@@ -412,9 +413,13 @@ def _lead_kind_at(case: CaseFact, at: datetime) -> str | None:
 def handovers(history: History, period: Period, now: datetime) -> HandoverFigures:
     cases = {c.id: c for c in history.cases}
     outcome: dict[int, bool] = {}  # case id → regie kept local throughout (over all such involvements)
-    for inv in history.involvements:
-        if inv.organisation_kind not in EXPERT_KINDS_WITH_REGIE or not period.contains(inv.started_at):
-            continue
+    start, end = period.start, period.end
+    brought_in = [
+        i
+        for i in history.involvements
+        if i.organisation_kind in EXPERT_KINDS_WITH_REGIE and start <= i.started_at < end
+    ]
+    for inv in brought_in:
         case = cases.get(inv.case_id)
         if case is None:
             continue
@@ -442,6 +447,9 @@ class ScaleChange:
     n: int  # pairs: a start score and a score at the moment, from this perspective
     start: float | None  # mean of the first scores (None below 5 pairs)
     at_moment: float | None  # mean of the latest score on or before the moment
+
+
+_DAY_OF_SCORE = attrgetter("on")
 
 
 def _first_and_latest(days: list[date], scores: list[int], day: date) -> tuple[int, int] | None:
@@ -482,7 +490,7 @@ def _safety(
             # By the day a score is about, not the order entered (a score can be backdated); on one day,
             # the one entered last counts as the latest (the sort is stable).
             per: dict[str, list[Score]] = defaultdict(list)
-            for score in sorted(case.scores, key=lambda s: s.on):
+            for score in sorted(case.scores, key=_DAY_OF_SCORE):
                 per[score.perspective].append(score)
             per_case = own[case.id] = [
                 (p, [s.on for s in own_scores], [s.score for s in own_scores])

@@ -85,10 +85,6 @@ class CaseFact(NamedTuple):
     scores: tuple[Score, ...] = ()  # every scale score ever given, in the order entered (may be backdated)
     family_at_close: FamilyAnswer | None = None
 
-    @property
-    def lead_organisation(self) -> str:
-        return self.leads[-1].organisation if self.leads else ""
-
 
 class RequestFact(NamedTuple):
     id: int
@@ -100,7 +96,6 @@ class RequestFact(NamedTuple):
     accepted_at: datetime | None = None  # the first "ik pak het op"
     escalated_at: datetime | None = None
     closed_at: datetime | None = None  # when it was matched, withdrawn or escalated (the last move)
-    asked_by_organisation: str = ""
 
 
 class InvolvementFact(NamedTuple):
@@ -112,7 +107,6 @@ class InvolvementFact(NamedTuple):
     started_at: datetime
     request_id: int | None = None
     ended_at: datetime | None = None
-    end_reason: str | None = None
     family_at_checkout: FamilyAnswer | None = None
 
 

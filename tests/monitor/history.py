@@ -96,17 +96,17 @@ REQUESTS = (
 )  # fmt: skip
 
 INVOLVEMENTS = (
-    InvolvementFact(1, 1, "e1", "vt-wb", "VT", z("2026-11-02T11:00"), 1, z("2026-11-12T11:00"), "doel_bereikt", FamilyAnswer.YES),
+    InvolvementFact(1, 1, "e1", "vt-wb", "VT", z("2026-11-02T11:00"), 1, z("2026-11-12T11:00"), FamilyAnswer.YES),
     # The same expert back on case 1; ended by closing the case, which is no check-out.
-    InvolvementFact(2, 1, "e1", "vt-wb", "VT", z("2026-11-19T09:00"), 6, z("2026-11-26T10:00"), "doel_bereikt"),
+    InvolvementFact(2, 1, "e1", "vt-wb", "VT", z("2026-11-19T09:00"), 6, z("2026-11-26T10:00")),
     InvolvementFact(3, 5, "e2", "gi-wb", "GI", z("2026-12-02T09:00"), 2),
-    InvolvementFact(4, 5, "e4", "rvdk-zw", "RVDK", z("2026-11-09T08:00"), 9, z("2026-11-30T08:00"), "geen_rol", FamilyAnswer.NO),
+    InvolvementFact(4, 5, "e4", "rvdk-zw", "RVDK", z("2026-11-09T08:00"), 9, z("2026-11-30T08:00"), FamilyAnswer.NO),
     InvolvementFact(5, 8, "e5", "gi-wb", "GI", z("2026-11-10T08:00")),
     InvolvementFact(6, 9, "e6", "rvdk-zw", "RVDK", z("2026-11-11T08:00")),
     # Joined an hour after the pick-up (request 8 was accepted at 09:00).
-    InvolvementFact(8, 2, "e3", "vt-wb", "VT", z("2026-11-03T10:00"), 8, z("2026-11-06T10:00"), "veiligheid_hersteld", FamilyAnswer.NOT_ASKED),
+    InvolvementFact(8, 2, "e3", "vt-wb", "VT", z("2026-11-03T10:00"), 8, z("2026-11-06T10:00"), FamilyAnswer.NOT_ASKED),
     InvolvementFact(9, 5, "e7", "vt-wb", "VT", z("2026-07-01T08:00")),
-    InvolvementFact(10, 3, "e3", "vt-wb", "VT", z("2026-10-01T12:00"), None, z("2026-11-10T12:00"), "overgedragen"),
+    InvolvementFact(10, 3, "e3", "vt-wb", "VT", z("2026-10-01T12:00"), None, z("2026-11-10T12:00")),
 )  # fmt: skip
 
 CONSULTS = (

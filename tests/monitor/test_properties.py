@@ -89,7 +89,7 @@ def histories(draw: st.DrawFn) -> History:
             InvolvementFact(
                 number, draw(st.integers(1, CASES)), draw(EXPERTS), draw(organisations),
                 draw(kinds), started, draw(st.none() | st.integers(1, max(1, len(requests)))),
-                _later(started, draw(maybe_instants)), None, draw(answers),
+                _later(started, draw(maybe_instants)), draw(answers),
             )
         )  # fmt: skip
     statuses = st.sampled_from(["gepland", "afgemeld", "besproken", "doorgeschoven"])

@@ -212,7 +212,6 @@ def test_facts_are_loaded_as_recorded(engine: Engine) -> None:
     (request,) = history.requests
     assert request.accepted_at == z("2026-11-02T09:15")  # the accepted offer, not the declined one
     assert request.escalated_at == z("2026-11-02T08:45") and request.status == "geescaleerd"
-    assert request.asked_by_organisation == "st"
     (involvement,) = history.involvements
     assert (involvement.organisation, involvement.family_at_checkout) == ("vt", FamilyAnswer.PARTLY)
     (consult,) = history.consults
