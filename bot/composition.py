@@ -88,6 +88,7 @@ class Runtime:
     # Set once the start-up warm-up has loaded the roster snapshot (or failed trying): /healthz says so, and
     # a benchmark measures idle memory only after it and the first scheduler tick.
     warmed: threading.Event = field(default_factory=threading.Event)
+    warm_up_thread: threading.Thread | None = None
 
     def register_commands(self) -> None:
         """Create or update Erbij's slash commands in Mattermost; falls back to configured tokens."""
@@ -140,7 +141,8 @@ class Runtime:
         return (200 if database_ok else 503), body
 
     def start_background(self, *, websocket: bool = True, scheduler: bool = True) -> None:
-        threading.Thread(target=self.warm_up, name="erbij-warm-up", daemon=True).start()
+        self.warm_up_thread = threading.Thread(target=self.warm_up, name="erbij-warm-up", daemon=True)
+        self.warm_up_thread.start()
         self.worker.start()
         if scheduler:
             self.scheduler.start()
@@ -172,6 +174,10 @@ class Runtime:
         self.scheduler.stop()
         self.jobs.shutdown()  # before the engine goes: a running job still reads and queues its message
         self.worker.stop()
+        if self.warm_up_thread is not None:
+            # A warm-up still reading the roster would hold a connection (and, on PostgreSQL, a lock that a
+            # next start's schema work waits on) past the engine's end: it is one bounded read, so wait.
+            self.warm_up_thread.join(timeout=30)
         self.engine.dispose()
 
     def tick(self) -> dict[str, int]:
