@@ -114,7 +114,7 @@ def seed(engine: Engine, cases: int, requests: int, *, seed: int = 7, offset: in
                 "id": rid, "case_id": cid, "asked_by": "lead-0", "expertise": rng.choice(EXPERTISE),
                 "organisation_kinds": "", "form": "consult", "urgency": rng.choice(URGENCIES), "experts_wanted": 1,
                 "question": "fictief", "share_card": True, "status": status, "round": 1, "round_due_at": None,
-                "accepted": 1 if accepted else 0, "created_at": asked, "matched_at": accepted,
+                "accepted": 1 if accepted else 0, "created_at": asked, "matched_at": accepted, "first_accepted_at": accepted,
                 "closed_at": None if accepted else (escalated or asked + timedelta(days=1)),
             })  # fmt: skip
             if escalated is not None:

@@ -41,10 +41,9 @@ from commands.monitor.model import (
 from storage.case_models import CardVersionRow, CaseRow, FrameworkChangeRow, InvolvementRow
 from storage.consult_models import ActionItemRow, AgendaItemRow, ConsultRow
 from storage.monitor_models import MonitorReportRow
-from storage.request_models import EscalationRow, HelpRequestRow, OfferRow
+from storage.request_models import EscalationRow, HelpRequestRow
 from storage.roster_models import OrganisationRow, ProfessionalRow
 
-ACCEPTED = "opgepakt"  # OfferStatus.ACCEPTED
 CANCELLED = "vervallen"  # ConsultStatus.CANCELLED
 REGIE_PART = "regie"
 
@@ -250,11 +249,6 @@ class SqlMonitorRepository:
         return {case_id: _scores(raw) for case_id, raw in rows}
 
     def _requests(self, start: datetime, end: datetime) -> tuple[RequestFact, ...]:
-        first_accepted = (
-            select(func.min(OfferRow.answered_at))
-            .where(OfferRow.request_id == HelpRequestRow.id, OfferRow.status == ACCEPTED)
-            .scalar_subquery()
-        )
         first_escalated = (
             select(func.min(EscalationRow.escalated_at))
             .where(EscalationRow.request_id == HelpRequestRow.id)
@@ -274,7 +268,7 @@ class SqlMonitorRepository:
                 HelpRequestRow.urgency,
                 self._utc(HelpRequestRow.created_at),
                 HelpRequestRow.status,
-                self._utc(first_accepted),
+                self._utc(HelpRequestRow.first_accepted_at),
                 self._utc(first_escalated),
                 self._utc(func.coalesce(HelpRequestRow.closed_at, HelpRequestRow.matched_at)),
             )

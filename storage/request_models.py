@@ -34,6 +34,9 @@ class HelpRequestRow(Base):
     accepted: Mapped[int] = mapped_column(Integer, default=0)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)  # the monitor's period scans
     matched_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # The first "ik pak het op", set once in the accepting transaction (an accepted offer never changes
+    # afterwards): the monitor reads it per request instead of looking through the request's offers.
+    first_accepted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     region_wide: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     head_start: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
@@ -68,8 +71,6 @@ class OfferRow(Base):
     __table_args__ = (
         UniqueConstraint("request_id", "expert_id"),  # one offer per expert per request
         Index("ix_offer_expert_id_offered_at", "expert_id", "offered_at"),
-        # The monitor's "first picked up" per request, from the index alone.
-        Index("ix_offer_request_id_status_answered_at", "request_id", "status", "answered_at"),
     )
 
 

@@ -325,7 +325,7 @@ class SqlRequestRepository:
     def answer_offer(
         self, offer_id: int, expert_id: str, status: OfferStatus, at: datetime, reason: str = ""
     ) -> bool:
-        return (
+        answered = (
             self._rowcount(
                 update(OfferRow)
                 .where(
@@ -337,6 +337,15 @@ class SqlRequestRepository:
             )
             == 1
         )
+        if answered and status is OfferStatus.ACCEPTED:
+            request_id = select(OfferRow.request_id).where(OfferRow.id == offer_id).scalar_subquery()
+            self.session.execute(
+                update(HelpRequestRow)
+                .where(HelpRequestRow.id == request_id, HelpRequestRow.first_accepted_at.is_(None))
+                .values(first_accepted_at=at)
+                .execution_options(synchronize_session=False)
+            )
+        return answered
 
     def close_pending_offers(self, request_id: int, status: OfferStatus, at: datetime) -> list[Offer]:
         pending = self.session.scalars(

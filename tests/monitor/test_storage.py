@@ -146,7 +146,8 @@ def test_facts_are_loaded_as_recorded(engine: Engine) -> None:
             ),
             HelpRequestRow(id=1, case_id=1, asked_by="lead", expertise="trauma", organisation_kinds="", form="consult",
                            urgency="vandaag", experts_wanted=1, question="vraag", share_card=True, status="open",
-                           round=1, accepted=0, created_at=z("2026-11-02T08:00")),
+                           round=1, accepted=0, created_at=z("2026-11-02T08:00"),
+                           first_accepted_at=z("2026-11-02T09:15")),
         ])  # fmt: skip
         session.flush()
         session.add_all([
@@ -210,7 +211,7 @@ def test_facts_are_loaded_as_recorded(engine: Engine) -> None:
         ("ouder", 7, date(2026, 11, 15)),
     ]
     (request,) = history.requests
-    assert request.accepted_at == z("2026-11-02T09:15")  # the accepted offer, not the declined one
+    assert request.accepted_at == z("2026-11-02T09:15")  # the first pick-up, as the accept recorded it
     assert request.escalated_at == z("2026-11-02T08:45") and request.status == "geescaleerd"
     (involvement,) = history.involvements
     assert (involvement.organisation, involvement.family_at_checkout) == ("vt", FamilyAnswer.PARTLY)
@@ -236,3 +237,44 @@ def test_a_monthly_report_is_claimed_once(engine: Engine) -> None:
     with uow() as work:
         assert not work.monitor.claim_report("maandrapport:2026-11", now + timedelta(minutes=1))
         assert work.monitor.claim_report("maandrapport:2026-12", now)
+
+
+def test_the_first_pick_up_is_recorded_by_the_accept_itself(engine: Engine) -> None:
+    """A decline is no pick-up; of two experts who accept (two wanted), the first accept is the pick-up; a
+    rolled-back accept (it came too late) leaves nothing behind. The monitor reads what the accepts wrote."""
+    from commands.clock import ManualClock
+    from commands.requests.model import OfferStatus
+    from tests.contracts.conftest import PEOPLE, uid
+    from tests.contracts.test_cases import add_case
+    from tests.contracts.test_requests import ask, offer
+    from tests.support import people
+
+    clock = ManualClock(z("2026-11-02T08:00"))
+    uow = SqlUnitOfWorkFactory(engine)
+    people.seed_roster(uow, PEOPLE, clock.now(), expert_area=frozenset({"Roosendaal"}))
+    with uow() as work:
+        request = ask(work, clock, add_case(work, clock, "WBW-AAAA-11").id, wanted=2)
+        sanne, pieter = work.requests.add_offers(
+            [offer(request, "sanne", clock), offer(request, "pieter", clock)]
+        )
+        work.commit()
+    with uow() as work:
+        work.requests.answer_offer(sanne.id, uid("sanne"), OfferStatus.DECLINED, z("2026-11-02T08:30"))
+        work.commit()
+    with uow() as work:  # an accept that is rolled back (e.g. too late) leaves no pick-up
+        assert work.requests.answer_offer(
+            pieter.id, uid("pieter"), OfferStatus.ACCEPTED, z("2026-11-02T08:45")
+        )
+        work.rollback()
+    with uow() as work:
+        assert work.requests.answer_offer(
+            pieter.id, uid("pieter"), OfferStatus.ACCEPTED, z("2026-11-02T09:15")
+        )
+        (later_offer,) = work.requests.add_offers([offer(request, "bram", clock)])
+        work.commit()
+    with uow() as work:
+        work.requests.answer_offer(later_offer.id, uid("bram"), OfferStatus.ACCEPTED, z("2026-11-02T10:00"))
+        work.commit()
+    with uow.read() as work:
+        (fact,) = work.monitor.history(z("2026-11-01T00:00"), z("2026-12-01T00:00"), TZ).requests
+    assert fact.accepted_at == z("2026-11-02T09:15")

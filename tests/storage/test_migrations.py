@@ -105,3 +105,30 @@ def test_a_downgrade_and_upgrade_of_the_claims_counter_keeps_it(empty_database_u
         assert rows == {"a": 3, "b": 1, "c": 1}
     finally:
         engine.dispose()
+
+
+def test_0016_fills_in_the_first_pick_up_of_earlier_requests(empty_database_url: str) -> None:
+    """Requests picked up before 0016 get their first accept's time from their offers; others stay empty."""
+    from bench.monitor_seed import seed
+
+    engine = make_engine(empty_database_url)
+    first_accept = (
+        "SELECT h.id, (SELECT min(o.answered_at) FROM offer o WHERE o.request_id = h.id"
+        " AND o.status = 'opgepakt') FROM help_request h ORDER BY h.id"
+    )
+    try:
+        schema.upgrade(engine)
+        seed(engine, cases=20, requests=120)
+        with engine.connect() as conn:
+            expected = [tuple(row) for row in conn.execute(text(first_accept))]
+        schema.downgrade(engine, "0015")
+        schema.upgrade(engine, "0016")
+        with engine.connect() as conn:
+            filled = [
+                tuple(row)
+                for row in conn.execute(text("SELECT id, first_accepted_at FROM help_request ORDER BY id"))
+            ]
+        assert filled == expected
+        assert any(at is None for _, at in filled) and any(at is not None for _, at in filled)
+    finally:
+        engine.dispose()
