@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine, inspect, text
+from sqlalchemy import Connection, Engine, inspect, text
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -55,17 +55,37 @@ def _run(engine: Engine, fn: object, *args: object) -> None:
         # SQLite needs no lock of its own: every transaction begins IMMEDIATE (storage.engine), so a
         # second migration waits for the first one's write lock and then sees the new revision.
         locking = connection.dialect.name == "postgresql"
+        sqlite = connection.dialect.name == "sqlite"
         if locking:
             connection.execute(text(_LOCK))
             connection.commit()  # a session lock: it outlives this transaction, until _UNLOCK
+        if sqlite:
+            # SQLite alters a table by copying it (alembic's batch mode) and dropping the old one, which the
+            # foreign keys of other tables' rows refuse once there is data. Its documented procedure: keys
+            # off for the schema change (a PRAGMA outside any transaction, so on the driver's connection),
+            # every key checked before the change commits.
+            connection.connection.dbapi_connection.execute("PRAGMA foreign_keys=OFF")  # type: ignore[union-attr]
         try:
             with connection.begin():
                 cfg.attributes["connection"] = connection
                 fn(cfg, *args)  # type: ignore[operator]
+                if sqlite:
+                    _check_foreign_keys(connection)
         finally:
             if locking:
                 connection.execute(text(_UNLOCK))
                 connection.commit()
+            if sqlite:
+                connection.connection.dbapi_connection.execute("PRAGMA foreign_keys=ON")  # type: ignore[union-attr]
+
+
+def _check_foreign_keys(connection: Connection) -> None:
+    broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+    if broken:
+        tables = sorted({str(row[0]) for row in broken})
+        raise RuntimeError(
+            f"the migration left rows whose foreign keys point nowhere, in {', '.join(tables)}"
+        )
 
 
 def upgrade(engine: Engine, revision: str = "head") -> None:

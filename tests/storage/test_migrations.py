@@ -132,3 +132,24 @@ def test_0016_fills_in_the_first_pick_up_of_earlier_requests(empty_database_url:
         assert any(at is None for _, at in filled) and any(at is not None for _, at in filled)
     finally:
         engine.dispose()
+
+
+def test_every_revision_downgrades_one_step_with_data_in_it(empty_database_url: str) -> None:
+    """An admin who steps back a release does so on a database full of cases, requests and involvements:
+    on SQLite, a table copied in batch mode must not be refused by the foreign keys pointing at it."""
+    from bench.monitor_seed import seed
+
+    engine = make_engine(empty_database_url)
+    try:
+        schema.upgrade(engine)
+        seed(engine, cases=20, requests=100)
+        kept = []
+        for revision in reversed(_revisions()[:-1]):
+            schema.downgrade(engine, revision)
+            if inspect(engine).has_table("cases"):  # the cases stay as long as their table does
+                with engine.connect() as conn:
+                    kept.append(conn.execute(text("SELECT count(*) FROM cases")).scalar())
+        assert kept and set(kept) == {20}
+        schema.upgrade(engine)
+    finally:
+        engine.dispose()
