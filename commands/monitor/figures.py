@@ -220,13 +220,10 @@ def pickup(history: History, period: Period, now: datetime, calendar: WorkCalend
     asked = _asked_in(history, period)
     first = first_involvements(history.involvements)
     outcomes = deadline_outcomes(asked, now, calendar)
-    cells: dict[tuple[str, str, str], _PickupTally] = {}  # (organisation, expertise, urgency)
+    cells: dict[tuple[str, str, str], _PickupTally] = defaultdict(_PickupTally)  # (org, expertise, urgency)
     for r in asked:
         inv = first.get(r.id)
-        key = (inv.organisation if inv is not None else "", r.expertise, r.urgency)
-        tally = cells.get(key)
-        if tally is None:
-            tally = cells[key] = _PickupTally()
+        tally = cells[(inv.organisation if inv is not None else "", r.expertise, r.urgency)]
         tally.asked += 1
         if r.accepted_at is not None:
             tally.picked.append((r.accepted_at - r.asked_at).total_seconds() / HOUR)
@@ -482,7 +479,7 @@ def _safety(
             assert case.closed_at is not None
             moments.append(("afsluiten", case, calendar.local(case.closed_at).date()))
     pairs: dict[tuple[str, str], list[tuple[int, int]]] = defaultdict(list)
-    # per case, per perspective (sorted): the days its scores were given and the scores, oldest first
+    # per case, per perspective (sorted): the days its scores are about and the scores, by that day
     own: dict[int, list[tuple[str, list[date], list[int]]]] = {}
     for moment, case, day in moments:
         per_case = own.get(case.id)

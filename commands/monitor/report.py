@@ -74,19 +74,24 @@ class MonthlyReport:
 
     def pending(self, ctx: Context, now: datetime) -> bool:
         """Whether a report is due at `now` and no process has claimed it yet (cheap: a date and a row)."""
+        return self._due(ctx, now) is not None
+
+    def _due(self, ctx: Context, now: datetime) -> tuple[Period, str] | None:
+        """The month whose report is due at `now` and its key, unless none is or it was claimed already."""
         calendar = WorkCalendar(ctx.config.timezone)
         month = due_month(now, calendar)
         if month is None:
-            return False
+            return None
+        key = report_key(month, calendar)
         with ctx.uow.read() as uow:
-            return not uow.monitor.report_claimed(report_key(month, calendar))
+            return None if uow.monitor.report_claimed(key) else (month, key)
 
     def __call__(self, ctx: Context, now: datetime) -> int:
-        calendar = WorkCalendar(ctx.config.timezone)
-        month = due_month(now, calendar)
-        if month is None or not self.pending(ctx, now):
+        due = self._due(ctx, now)
+        if due is None:
             return 0
-        key = report_key(month, calendar)
+        month, key = due
+        calendar = WorkCalendar(ctx.config.timezone)
         months = trend(month, calendar)
         with cycle_collection_paused():
             # Reading a year of history takes a while: in a read-only transaction, so that on SQLite no
