@@ -62,9 +62,8 @@ def _run(engine: Engine, fn: object, *args: object) -> None:
         if sqlite:
             # SQLite alters a table by copying it (alembic's batch mode) and dropping the old one, which the
             # foreign keys of other tables' rows refuse once there is data. Its documented procedure: keys
-            # off for the schema change (a PRAGMA outside any transaction, so on the driver's connection),
-            # every key checked before the change commits.
-            connection.connection.dbapi_connection.execute("PRAGMA foreign_keys=OFF")  # type: ignore[union-attr]
+            # off for the schema change, every key checked before the change commits.
+            _sqlite_foreign_keys(connection, "OFF")
         try:
             with connection.begin():
                 cfg.attributes["connection"] = connection
@@ -76,7 +75,13 @@ def _run(engine: Engine, fn: object, *args: object) -> None:
                 connection.execute(text(_UNLOCK))
                 connection.commit()
             if sqlite:
-                connection.connection.dbapi_connection.execute("PRAGMA foreign_keys=ON")  # type: ignore[union-attr]
+                _sqlite_foreign_keys(connection, "ON")
+
+
+def _sqlite_foreign_keys(connection: Connection, setting: str) -> None:
+    """A PRAGMA that only works outside a transaction: on the driver's connection, which SQLAlchemy's would
+    not leave (it begins one on first use)."""
+    connection.connection.dbapi_connection.execute(f"PRAGMA foreign_keys={setting}")  # type: ignore[union-attr]
 
 
 def _check_foreign_keys(connection: Connection) -> None:
