@@ -30,12 +30,12 @@ class SqlAuditRepository:
         self.session = session
 
     def record(self, event: AuditEvent) -> None:
-        # A plain INSERT in this transaction, now: an ORM instance per row (built, tracked, flushed at the
-        # commit) cost more than the row itself, on every command.
-        self.session.execute(insert(AUDIT), [_values(event)])
+        self.record_all([event])
 
     def record_all(self, events: list[AuditEvent]) -> None:
-        """Several events in one statement (the group commit of reads)."""
+        """Events in one plain INSERT in this transaction, now (the group commit of reads passes several): an
+        ORM instance per row (built, tracked, flushed at the commit) cost more than the row itself, on every
+        command."""
         if events:
             self.session.execute(insert(AUDIT), [_values(event) for event in events])
 
